@@ -1,0 +1,3 @@
+from answerlint.cli import main
+
+main()

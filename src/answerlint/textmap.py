@@ -1,0 +1,86 @@
+"""Text extracted from a source file, with every character mapped back to its source offset.
+
+Readers build a :class:`MappedText` for each answer or question; rules work on its ``text`` in
+character offsets; :meth:`MappedText.source_span` turns a span back into offsets of the original
+file, which :mod:`answerlint.lines` turns into lines and columns once, at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MappedText:
+    text: str
+    offsets: tuple[int, ...]  # offsets[i] = source offset of text[i]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets ``[s, e)`` covering text[start:end] (end exclusive)."""
+        if not self.offsets:
+            return (0, 0)
+        if end <= start:
+            s = self.offsets[min(start, len(self.offsets) - 1)]
+            return (s, s)
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+class TextBuilder:
+    """Accumulates characters with their source offsets, folding whitespace as it goes.
+
+    Runs of spaces, tabs and single newlines become one space; a run that holds a blank line
+    (two or more newlines) becomes a paragraph break ``"\\n\\n"``. Leading and trailing whitespace
+    is dropped. The folded characters map to the first whitespace character of their run.
+    """
+
+    def __init__(self) -> None:
+        self._chars: list[str] = []
+        self._offsets: list[int] = []
+        self._pending_ws: int | None = None  # source offset of a pending whitespace run
+        self._pending_newlines = 0
+
+    def add(self, text: str, source_offset: int) -> None:
+        """Add ``text`` whose first character is at ``source_offset`` (contiguous in source)."""
+        for i, ch in enumerate(text):
+            self.add_char(ch, source_offset + i)
+
+    def add_char(self, ch: str, offset: int) -> None:
+        if ch in " \t\r\n\f\v\u00a0":
+            if self._pending_ws is None:
+                self._pending_ws = offset
+                self._pending_newlines = 0
+            if ch == "\n":
+                self._pending_newlines += 1
+            return
+        self._flush_ws()
+        self._chars.append(ch)
+        self._offsets.append(offset)
+
+    def paragraph_break(self, offset: int) -> None:
+        """Force a paragraph break (e.g. between two Markdown blocks)."""
+        if self._pending_ws is None:
+            self._pending_ws = offset
+        self._pending_newlines = max(self._pending_newlines, 2)
+
+    def soft_break(self, offset: int) -> None:
+        """Force at least a space (e.g. where markup was removed between two words)."""
+        if self._pending_ws is None:
+            self._pending_ws = offset
+            self._pending_newlines = 0
+
+    def _flush_ws(self) -> None:
+        if self._pending_ws is None:
+            return
+        if self._chars:
+            sep = "\n\n" if self._pending_newlines >= 2 else " "
+            for ch in sep:
+                self._chars.append(ch)
+                self._offsets.append(self._pending_ws)
+        self._pending_ws = None
+        self._pending_newlines = 0
+
+    def build(self) -> MappedText:
+        return MappedText("".join(self._chars), tuple(self._offsets))
