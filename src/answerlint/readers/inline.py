@@ -1,0 +1,70 @@
+"""Markdown inline markup removed from a line of prose, keeping each character's source offset."""
+
+from __future__ import annotations
+
+import re
+
+from answerlint.textmap import TextBuilder
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_LINK = re.compile(r"\[(?P<text>[^\]]*)\](?:\((?P<url>[^)]*)\)|\[[^\]]*\])")
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>|<[^@\s>]+@[^@\s>]+>")
+_URL = re.compile(r"\bhttps?://[^\s<>()]+[^\s<>().,;:!?'\"]")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_CODE = re.compile(r"(`+)(.+?)\1")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " ",
+             "&mdash;": "—", "&ndash;": "–", "&rsquo;": "’", "&hellip;": "…"}
+_ENTITY = re.compile("|".join(re.escape(e) for e in _ENTITIES))
+
+
+def strip_inline(text: str, offset: int, builder: TextBuilder) -> None:
+    """Add the prose of one Markdown line (starting at source ``offset``) to ``builder``."""
+    keep = [True] * len(text)
+    replace: dict[int, str] = {}
+    breaks: set[int] = set()  # dropped markup that separates words ("a<br>b")
+
+    def drop(start: int, end: int) -> None:
+        for k in range(start, end):
+            keep[k] = False
+
+    for m in _IMAGE.finditer(text):
+        drop(*m.span())
+        breaks.add(m.start())
+    for m in _LINK.finditer(text):
+        if not keep[m.start()]:
+            continue
+        drop(m.start(), m.start("text"))  # "["
+        drop(m.end("text"), m.end())  # "](url)" or "][ref]"
+    for rx in (_AUTOLINK, _URL, _TAG):
+        for m in rx.finditer(text):
+            drop(*m.span())
+            breaks.add(m.start())
+    for m in _CODE.finditer(text):
+        drop(m.start(), m.start(2))
+        drop(m.end(2), m.end())
+    for m in _ENTITY.finditer(text):
+        drop(m.start() + 1, m.end())
+        replace[m.start()] = _ENTITIES[m.group(0)]
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text) and not text[i + 1].isalnum() and keep[i]:
+            keep[i] = False
+            i += 2
+            continue
+        if ch in "*_~" and keep[i]:
+            j = i
+            while j < len(text) and text[j] == ch:
+                j += 1
+            before = text[i - 1] if i > 0 else " "
+            after = text[j] if j < len(text) else " "
+            if not (before.isalnum() and after.isalnum()) and (ch != "~" or j - i >= 2):
+                drop(i, j)
+            i = j
+            continue
+        i += 1
+    for k, ch in enumerate(text):
+        if k in breaks:
+            builder.soft_break(offset + k)
+        if keep[k]:
+            builder.add_char(replace.get(k, ch), offset + k)

@@ -1,0 +1,98 @@
+"""A JSON parser that records where every value is, and the source offset of each string character.
+
+``json.loads`` validates first (its messages and positions are the familiar ones); this parser
+then walks the same text to build position-aware nodes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+_WS = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+class JSONPositionError(Exception):
+    def __init__(self, problem: str, line: int | None, column: int | None) -> None:
+        super().__init__(problem)
+        self.problem, self.line, self.column = problem, line, column
+
+
+def parse(text: str, node_type):
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JSONPositionError(exc.msg, exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise JSONPositionError("nested too deeply", None, None) from None
+    node, _ = _value(text, _skip(text, 0), node_type)
+    return node
+
+
+def _skip(text: str, pos: int) -> int:
+    return _WS.match(text, pos).end()
+
+
+def _value(text: str, pos: int, node_type):
+    ch = text[pos]
+    if ch == "{":
+        items, pos = {}, _skip(text, pos + 1)
+        start = pos - 1
+        if text[pos] == "}":
+            return node_type("map", start, pos + 1, items), pos + 1
+        while True:
+            key, pos = _string(text, pos, node_type)
+            pos = _skip(text, _skip(text, pos) + 1)  # ':'
+            value, pos = _value(text, pos, node_type)
+            items[key.value] = (key, value)
+            pos = _skip(text, pos)
+            if text[pos] == "}":
+                return node_type("map", start, pos + 1, items), pos + 1
+            pos = _skip(text, pos + 1)  # ','
+    if ch == "[":
+        values, start, pos = [], pos, _skip(text, pos + 1)
+        if text[pos] == "]":
+            return node_type("seq", start, pos + 1, values), pos + 1
+        while True:
+            value, pos = _value(text, pos, node_type)
+            values.append(value)
+            pos = _skip(text, pos)
+            if text[pos] == "]":
+                return node_type("seq", start, pos + 1, values), pos + 1
+            pos = _skip(text, pos + 1)
+    if ch == '"':
+        return _string(text, pos, node_type)
+    for word, kind in (("null", "null"), ("true", "other"), ("false", "other")):
+        if text.startswith(word, pos):
+            return node_type(kind, pos, pos + len(word), word), pos + len(word)
+    m = _NUMBER.match(text, pos)
+    return node_type("other", pos, m.end(), m.group(0)), m.end()
+
+
+def _string(text: str, pos: int, node_type):
+    start, pos = pos, pos + 1
+    chars: list[str] = []
+    offsets: list[int] = []
+    while text[pos] != '"':
+        if text[pos] == "\\":
+            code = text[pos + 1]
+            if code == "u":
+                cp = int(text[pos + 2: pos + 6], 16)
+                length = 6
+                if 0xD800 <= cp < 0xDC00 and text.startswith("\\u", pos + 6):
+                    low = int(text[pos + 8: pos + 12], 16)
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00)
+                    length = 12
+                chars.append(chr(cp))
+            else:
+                chars.append(_ESCAPES[code])
+                length = 2
+            offsets.append(pos)
+            pos += length
+        else:
+            chars.append(text[pos])
+            offsets.append(pos)
+            pos += 1
+    return node_type("str", start, pos + 1, "".join(chars), offsets), pos + 1

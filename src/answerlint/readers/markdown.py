@@ -1,0 +1,241 @@
+"""Markdown banks: each heading is an interview question, the prose under it the answer.
+
+A section whose heading names the candidate's own questions ("Questions to ask", configurable)
+holds candidate questions: one per list item or paragraph. Front matter, fenced and indented
+code, HTML comments, images and link URLs are never part of the prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from answerlint import directives, yamlpos
+from answerlint.answerkinds import infer_kind
+from answerlint.errors import AnswerlintError, InputError
+from answerlint.model import ANSWER, QUESTION, Bank, Item
+from answerlint.readers.inline import strip_inline
+from answerlint.textmap import TextBuilder
+
+DEFAULT_QUESTION_SECTIONS = ("questions to ask", "questions for the interviewer", "my questions",
+                             "questions i will ask", "questions i'll ask", "questions for them")
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_REFDEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S")
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_QUOTE = re.compile(r"^ {0,3}(>[ \t]?)+")
+_LIST = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+
+@dataclass
+class Line:
+    number: int  # 1-based
+    start: int  # source offset of the line
+    text: str  # without the newline
+
+
+@dataclass
+class Block:
+    """A paragraph or list item: its prose lines as (source offset, text) pieces."""
+
+    pieces: list[tuple[int, str]] = field(default_factory=list)
+    is_list_item: bool = False
+
+
+@dataclass
+class Section:
+    level: int
+    heading: str | None
+    heading_offset: int
+    blocks: list[Block] = field(default_factory=list)
+    questions: bool = False
+
+
+def read(path: str, text: str, question_sections: tuple[str, ...] = ()) -> Bank:
+    names = tuple(n.lower() for n in (question_sections or DEFAULT_QUESTION_SECTIONS))
+    lines = _split_lines(text)
+    meta, body_start = _front_matter(path, text, lines)
+    collector = directives.Collector(last_line=len(lines))
+    masked = _mask_comments(text, lines, collector)
+    sections = _sections(lines[body_start:], masked, names, collector)
+    bank = Bank(path, text, "markdown", _items(sections), directives=collector.finish())
+    bank.stage = meta.get("stage")
+    bank.role = meta.get("role")
+    for section in sections:
+        if section.questions:
+            bank.questions_offset = section.heading_offset
+            break
+    return bank
+
+
+def _split_lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+        out.append(Line(number, pos, raw.rstrip("\r\n")))
+        pos += len(raw)
+    return out
+
+
+def _front_matter(path: str, text: str, lines: list[Line]) -> tuple[dict, int]:
+    if not lines or lines[0].text.rstrip() != "---":
+        return {}, 0
+    for i in range(1, len(lines)):
+        if lines[i].text.rstrip() in ("---", "..."):
+            source = "\n".join(line.text for line in lines[1:i])
+            try:
+                data = yamlpos.load(source, path)
+            except AnswerlintError as exc:
+                line = exc.line + 1 if exc.line else 1
+                raise InputError(f"front matter: {exc.problem}", path, line, exc.column) from None
+            if data is None:
+                return {}, i + 1
+            if not isinstance(data, dict):
+                raise InputError("front matter must be a YAML mapping", path, 2)
+            for key in ("stage", "role"):
+                if key in data and not isinstance(data[key], str):
+                    raise InputError(f"front matter: '{key}' must be a string", path,
+                                     yamlpos.where(data, key)[0] + 1)
+            return data, i + 1
+    raise InputError("front matter starts with '---' but never ends", path, 1)
+
+
+def _mask_comments(text: str, lines: list[Line], collector: directives.Collector) -> set[int]:
+    """Offsets inside HTML comments (never prose); directives found in them go to ``collector``."""
+    masked: set[int] = set()
+    starts = [line.start for line in lines]
+    from bisect import bisect_right
+
+    for m in _COMMENT.finditer(text):
+        masked.update(range(m.start(), m.end()))
+        parsed = directives.parse(m.group(1))
+        if parsed:
+            line = bisect_right(starts, m.start())
+            action, rules = parsed
+            collector.add(action, rules, line if action != "disable-next" else bisect_right(starts, m.end() - 1))
+    return masked
+
+
+def _sections(lines: list[Line], masked: set[int], names: tuple[str, ...],
+              collector: directives.Collector) -> list[Section]:
+    sections = [Section(0, None, 0)]
+    question_level: int | None = None
+    block: Block | None = None
+    fence: str | None = None
+    in_list = False
+    prev_blank = True
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        visible = _visible(line, masked)
+        i += 1
+        if fence is not None:
+            if re.match(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$", line.text):
+                fence = None
+            prev_blank = False
+            continue
+        fm = _FENCE.match(line.text)
+        if fm:
+            fence, block = fm.group(1), None
+            continue
+        if not visible.strip():
+            if line.text.strip():  # a line holding only a comment: not a blank line for Markdown
+                continue
+            block, prev_blank = None, True
+            continue
+        collector.content_line(line.number)
+        heading = _ATX.match(visible)
+        level = len(heading.group(1)) if heading else 0
+        if not heading and i < len(lines) and block is None and _SETEXT.match(lines[i].text) \
+                and not _LIST.match(visible) and not _QUOTE.match(visible):
+            level = 1 if lines[i].text.strip().startswith("=") else 2
+            heading_text, heading_start = visible.strip(), line.start + len(visible) - len(visible.lstrip())
+            i += 1
+        elif heading:
+            heading_text = heading.group(2) or ""
+            heading_start = line.start + (heading.start(2) if heading.group(2) else 0)
+        if level:
+            if question_level is not None and level <= question_level:
+                question_level = None
+            is_questions = _clean_heading(heading_text).lower() in names
+            if is_questions:
+                question_level = level
+            sections.append(Section(level, _clean_heading(heading_text), heading_start,
+                                    questions=question_level is not None))
+            block, in_list, prev_blank = None, False, True
+            continue
+        if _BREAK.match(visible) or _REFDEF.match(visible) or _TABLE_RULE.match(visible) and "-" in visible:
+            block, prev_blank = None, True
+            continue
+        indent = len(visible.expandtabs(4)) - len(visible.expandtabs(4).lstrip())
+        if indent >= 4 and prev_blank and not in_list:
+            prev_blank = False
+            while i < len(lines) and (not lines[i].text.strip() or
+                                      len(lines[i].text.expandtabs(4)) - len(lines[i].text.expandtabs(4).lstrip()) >= 4):
+                i += 1  # indented code block
+            block = None
+            continue
+        offset, content = _strip_block_markers(line, visible)
+        list_item = _LIST.match(content)
+        if list_item:
+            in_list = True
+            offset += list_item.end()
+            content = content[list_item.end():]
+            block = Block(is_list_item=True)
+            sections[-1].blocks.append(block)
+        elif block is None:
+            in_list = in_list and indent > 0
+            block = Block()
+            sections[-1].blocks.append(block)
+        block.pieces.append((offset, content))
+        prev_blank = False
+    return sections
+
+
+def _visible(line: Line, masked: set[int]) -> str:
+    """The line with characters inside HTML comments replaced by spaces."""
+    if not masked:
+        return line.text
+    return "".join(" " if line.start + k in masked else ch for k, ch in enumerate(line.text))
+
+
+def _strip_block_markers(line: Line, visible: str) -> tuple[int, str]:
+    quote = _QUOTE.match(visible)
+    if quote:
+        return line.start + quote.end(), visible[quote.end():]
+    return line.start, visible
+
+
+def _clean_heading(text: str) -> str:
+    return re.sub(r"[*_`]", "", text).strip().rstrip(":").strip()
+
+
+def _items(sections: list[Section]) -> list[Item]:
+    items: list[Item] = []
+    counts = {ANSWER: 0, QUESTION: 0}
+    for section in sections:
+        if section.questions:
+            for block in section.blocks:
+                body = _prose([block])
+                if body.text:
+                    counts[QUESTION] += 1
+                    items.append(Item(QUESTION, counts[QUESTION], body, kind="question"))
+            continue
+        body = _prose(section.blocks)
+        if body.text:
+            counts[ANSWER] += 1
+            items.append(Item(ANSWER, counts[ANSWER], body, section.heading, infer_kind(section.heading)))
+    return items
+
+
+def _prose(blocks: list[Block]):
+    builder = TextBuilder()
+    for block in blocks:
+        for offset, content in block.pieces:
+            strip_inline(content, offset, builder)
+            builder.soft_break(offset + len(content))
+        builder.paragraph_break(block.pieces[-1][0] if block.pieces else 0)
+    return builder.build()
