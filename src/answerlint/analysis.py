@@ -1,0 +1,63 @@
+"""Per-bank analysis shared by all rules: units of each scope, sentences, words, spaCy docs.
+
+Everything is computed lazily and at most once per bank, so a rule that needs nothing from spaCy
+never causes spaCy to be imported.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from answerlint.model import ANSWER, QUESTION, Bank, Item
+from answerlint.sentences import sentence_spans, word_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from answerlint.nlpprovider import NlpProvider
+
+
+class Analysis:
+    def __init__(self, bank: Bank, nlp: "NlpProvider", words_per_minute: float = 150) -> None:
+        self.bank = bank
+        self.nlp = nlp
+        self.words_per_minute = words_per_minute
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._words: dict[int, list[tuple[int, int]]] = {}
+        self._tokens: dict[int, "Doc"] = {}
+
+    def items(self, scope: str) -> list[Item]:
+        """The items a rule of ``scope`` looks at (sentence scope: every item)."""
+        if scope == "answer":
+            return [i for i in self.bank.items if i.role == ANSWER]
+        if scope == "question":
+            return [i for i in self.bank.items if i.role == QUESTION]
+        return list(self.bank.items)
+
+    def sentences(self, item: Item) -> list[tuple[int, int]]:
+        key = id(item)
+        if key not in self._sentences:
+            self._sentences[key] = sentence_spans(item.text)
+        return self._sentences[key]
+
+    def words(self, item: Item) -> list[tuple[int, int]]:
+        key = id(item)
+        if key not in self._words:
+            self._words[key] = word_spans(item.text)
+        return self._words[key]
+
+    def units(self, scope: str) -> Iterator[tuple[Item, int, int]]:
+        """(item, start, end) for each unit: a whole item, or a sentence for sentence scope."""
+        for item in self.items(scope):
+            if scope == "sentence":
+                for start, end in self.sentences(item):
+                    yield item, start, end
+            else:
+                yield item, 0, len(item.text)
+
+    def tokens(self, item: Item) -> "Doc":
+        """The item's text tokenized by spaCy's English tokenizer (no tagging)."""
+        key = id(item)
+        if key not in self._tokens:
+            self._tokens[key] = self.nlp.tokenizer(item.text)
+        return self._tokens[key]

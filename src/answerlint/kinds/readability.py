@@ -1,0 +1,74 @@
+"""Kind ``readability``: sentence length, and textstat metrics over a whole answer."""
+
+from __future__ import annotations
+
+from answerlint.kinds.base import Kind
+from answerlint.model import RawFinding
+from answerlint.schema import Field, Num, Str, Struct
+
+# Metrics that take one text and return a number (textstat 0.7.8 names).
+METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+           "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
+           "linsear_write_formula", "text_standard_grade")
+
+
+class ReadabilityKind(Kind):
+    name = "readability"
+    default_message = "{metric} is {value}; {limit}"
+    placeholders = ("match", "metric", "value", "limit", "words")
+    scopes = ("answer", "question", "item", "sentence")
+    default_scope = "answer"
+    options = Struct({
+        "max_words": Field(Num(integer=True, minimum=1), doc="sentence scope: most words per sentence"),
+        "metric": Field(Str(), doc="a textstat metric: " + ", ".join(METRICS)),
+        "min": Field(Num(minimum=None), doc="lowest acceptable metric value"),
+        "max": Field(Num(minimum=None), doc="highest acceptable metric value"),
+        "min_words": Field(Num(integer=True), default=40, doc="skip texts shorter than this"),
+    })
+
+    def validate(self, rule, fail) -> None:
+        o = rule.options
+        if rule.scope == "sentence":
+            if o.get("max_words") is None:
+                fail("a sentence-scope readability rule needs 'max_words'", "options")
+        elif o.get("metric") is None or (o.get("min") is None and o.get("max") is None):
+            fail("a readability rule needs 'metric' with 'min' or 'max'", "options")
+        elif o["metric"] not in METRICS:
+            fail(f"unknown metric {o['metric']!r} (expected one of: {', '.join(METRICS)})", "options")
+
+    def check(self, rule, compiled, analysis):
+        if rule.scope == "sentence":
+            yield from self._sentences(rule, analysis)
+            return
+        import textstat  # deferred: only when a metric rule runs
+
+        o = rule.options
+        for item in analysis.items(rule.scope):
+            n = len(analysis.words(item))
+            if n < o["min_words"]:
+                continue
+            value = round(float(_metric(textstat, o["metric"], item.text)), 1)
+            if o.get("min") is not None and value < o["min"]:
+                limit = f"aim for at least {o['min']}"
+            elif o.get("max") is not None and value > o["max"]:
+                limit = f"aim for at most {o['max']}"
+            else:
+                continue
+            msg = rule.message.format(match=item.text, metric=o["metric"], value=value, limit=limit, words=n)
+            yield RawFinding(rule.id, msg, 0, len(item.text), item)
+
+    @staticmethod
+    def _sentences(rule, analysis):
+        limit = rule.options["max_words"]
+        for item, start, end in analysis.units("sentence"):
+            n = sum(1 for s, e in analysis.words(item) if start <= s and e <= end)
+            if n > limit:
+                msg = rule.message.format(match=item.text[start:end], metric="sentence length",
+                                          value=n, limit=f"split it (at most {limit} words)", words=n)
+                yield RawFinding(rule.id, msg, start, end, item)
+
+
+def _metric(textstat, name: str, text: str) -> float:
+    if name == "text_standard_grade":
+        return textstat.text_standard(text, float_output=True)
+    return getattr(textstat, name)(text)

@@ -1,0 +1,42 @@
+"""Kind ``regex``: a Python regular expression over the prose."""
+
+from __future__ import annotations
+
+import re
+
+from answerlint.kinds.base import Kind
+from answerlint.model import RawFinding
+from answerlint.schema import Bool, Field, ListOf, Regex, Str, Struct
+
+
+class RegexKind(Kind):
+    name = "regex"
+    default_message = "'{match}': {advice}"
+    placeholders = ("match", "advice")
+    scopes = ("answer", "question", "item", "sentence")
+    options = Struct({
+        "pattern": Field(Regex(), doc="the regular expression (Python syntax)"),
+        "patterns": Field(ListOf(Regex()), default=list, doc="several regular expressions"),
+        "ignore_case": Field(Bool(), default=True, doc="match case-insensitively"),
+        "advice": Field(Str(), default="", doc="text for {advice} in the message"),
+    })
+
+    def validate(self, rule, fail) -> None:
+        if not rule.options.get("pattern") and not rule.options.get("patterns"):
+            fail("a regex rule needs 'pattern' or 'patterns'", "options")
+
+    def prepare(self, rule, nlp):
+        flags = re.IGNORECASE if rule.options["ignore_case"] else 0
+        sources = ([rule.options["pattern"]] if rule.options.get("pattern") else []) + rule.options["patterns"]
+        return [re.compile(p, flags) for p in sources]
+
+    def check(self, rule, compiled: list[re.Pattern], analysis):
+        for item in analysis.items(rule.scope):
+            taken: list[tuple[int, int]] = []
+            for rx in compiled:
+                for m in rx.finditer(item.text):
+                    if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):
+                        continue
+                    taken.append(m.span())
+                    message = rule.message.format(match=m.group(0), advice=rule.options["advice"])
+                    yield RawFinding(rule.id, message, m.start(), m.end(), item)

@@ -1,0 +1,165 @@
+"""Loading and validating rule packs (YAML files of rules)."""
+
+from __future__ import annotations
+
+import re
+import string
+from importlib import resources
+from pathlib import Path
+
+from answerlint import yamlpos
+from answerlint.errors import AnswerlintError, PackError
+from answerlint.kinds import REGISTRY, get_kind
+from answerlint.model import SEVERITIES, STAGES
+from answerlint.rules import Example, Rule
+from answerlint.schema import (Bool, Ctx, Enum, Field, ListOf, MapOf, OneOf, Str, Struct, is_map,
+                               is_str, validate)
+
+ID = r"[a-z0-9][a-z0-9-]*"
+EXAMPLE = OneOf(
+    (is_str, Str()),
+    (is_map, Struct({
+        "text": Field(Str(), required=True),
+        "match": Field(Str(nonempty=False)),
+        "kind": Field(Str()),
+        "stage": Field(Enum(*STAGES)),
+        "severity": Field(Enum(*SEVERITIES)),
+    })),
+)
+EXAMPLES = Struct({
+    "flag": Field(ListOf(EXAMPLE, min_items=1), required=True, doc="texts the rule must flag"),
+    "pass": Field(ListOf(EXAMPLE, min_items=1), required=True, doc="texts the rule must not flag"),
+})
+RULE = Struct({
+    "id": Field(Str(ID), required=True),
+    "kind": Field(Enum(*sorted(REGISTRY)), required=True),
+    "severity": Field(Enum(*SEVERITIES), default="warning"),
+    "summary": Field(Str(), required=True),
+    "rationale": Field(Str(), required=True),
+    "message": Field(Str()),
+    "scope": Field(Enum("answer", "question", "item", "sentence", "bank")),
+    "enabled": Field(Bool(), default=True),
+    "link": Field(Str()),
+    "severity_by_stage": Field(MapOf(Enum(*SEVERITIES), key=Enum(*STAGES)), default=dict),
+    "options": Field(Struct({}), default=dict),  # replaced by the kind's own schema below
+    "examples": Field(EXAMPLES, required=True),
+})
+PACK = Struct({
+    "pack": Field(Str(ID), required=True),
+    "description": Field(Str(), required=True),
+    "rules": Field(ListOf(Struct({}), min_items=1), required=True),  # each validated as RULE
+})
+
+
+def builtin_pack_dir() -> Path:
+    """The packs shipped inside the installed package (answerlint/rules)."""
+    installed = Path(str(resources.files("answerlint"))) / "rules"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "rules"  # running from a source checkout
+
+
+def pack_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_pack(path: Path) -> list[Rule]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"cannot read rule pack: {exc}", str(path)) from None
+    try:
+        data = yamlpos.load(text, str(path))
+    except AnswerlintError as exc:
+        raise PackError(exc.problem, str(path), exc.line, exc.column) from None
+    ctx = Ctx(str(path), PackError)
+    if not isinstance(data, dict):
+        ctx.fail("a rule pack must be a mapping with 'pack', 'description' and 'rules'", data)
+    pack = {k: v for k, v in data.items()}
+    rules_raw = data.get("rules")
+    pack["rules"] = [{} for _ in rules_raw] if isinstance(rules_raw, list) else rules_raw
+    pack = validate(pack, PACK, ctx, data)
+    return [_load_rule(raw, pack["pack"], path, rules_raw, i) for i, raw in enumerate(rules_raw)]
+
+
+def _load_rule(raw, pack_name: str, path: Path, parent, index: int) -> Rule:
+    ctx = Ctx(str(path), PackError, f"rule {index + 1}")
+    if not isinstance(raw, dict):
+        ctx.fail("a rule must be a mapping", parent, index)
+    if isinstance(raw.get("id"), str):
+        ctx.label = f"rule '{pack_name}/{raw['id']}'"
+    options_raw = raw.get("options", {})
+    spec = validate({k: v for k, v in raw.items() if k != "options"}, RULE, ctx, parent, index)
+    kind = get_kind(spec["kind"])
+    options = validate(options_raw if options_raw is not None else {}, kind.options, ctx, raw, "options")
+    scope = spec["scope"] or kind.default_scope
+    if scope not in kind.scopes:
+        ctx.fail(f"kind '{kind.name}' does not support scope '{scope}' (use one of: {', '.join(kind.scopes)})",
+                 raw, "scope")
+    message = spec["message"] or kind.default_message
+    _check_placeholders(message, kind.placeholders, ctx, raw)
+    line = yamlpos.where(parent, index)[0] or 1
+    rule = Rule(
+        id=f"{pack_name}/{spec['id']}", pack=pack_name, kind=kind.name, severity=spec["severity"],
+        summary=spec["summary"].strip(), rationale=spec["rationale"].strip(), message=message.strip(),
+        scope=scope, enabled=spec["enabled"], options=options,
+        examples=_examples(spec["examples"]), source=str(path), line=line, link=spec["link"],
+        severity_by_stage=dict(spec["severity_by_stage"]),
+    )
+    kind.validate(rule, lambda problem, key=None: ctx.fail(problem, raw, key))
+    return rule
+
+
+def _check_placeholders(message: str, allowed: tuple[str, ...], ctx: Ctx, raw) -> None:
+    try:
+        names = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+    except ValueError as exc:
+        ctx.fail(f"bad message template ({exc})", raw, "message")
+    for name in names:
+        if re.sub(r"[.\[].*", "", name) not in allowed:
+            ctx.fail(f"unknown placeholder '{{{name}}}' in message (known: "
+                     + ", ".join("{" + a + "}" for a in allowed) + ")", raw, "message")
+
+
+def _examples(spec: dict) -> tuple[Example, ...]:
+    out = []
+    for flag, entries in ((True, spec["flag"]), (False, spec["pass"])):
+        for e in entries:
+            if isinstance(e, str):
+                out.append(Example(e, flag))
+            else:
+                out.append(Example(e["text"], flag, e.get("match"), e.get("kind"), e.get("stage"),
+                                   e.get("severity")))
+    return tuple(out)
+
+
+def validate_options(rule: Rule, overrides: dict, ctx: Ctx, parent, key) -> dict:
+    """Rule options with a config's overrides applied and checked against the kind's schema."""
+    kind = get_kind(rule.kind)
+    raw = dict(rule.options)
+    raw.update(overrides)
+    return validate({k: v for k, v in raw.items() if v is not None}, kind.options, ctx, parent, key)
+
+
+class RuleSet:
+    """All rules known to a run: the built-in packs plus the user's pack directories."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self.by_id = {r.id: r for r in rules}
+
+    @classmethod
+    def load(cls, extra_dirs: tuple[Path, ...] = ()) -> "RuleSet":
+        rules: list[Rule] = []
+        seen: dict[str, str] = {}
+        for directory in (builtin_pack_dir(), *extra_dirs):
+            if not directory.is_dir():
+                raise PackError(f"rule pack directory not found: {directory}", str(directory))
+            for path in pack_files(directory):
+                for rule in load_pack(path):
+                    if rule.id in seen:
+                        raise PackError(f"rule '{rule.id}' is already defined in {seen[rule.id]}",
+                                        rule.source, rule.line)
+                    seen[rule.id] = rule.source
+                    rules.append(rule)
+        return cls(rules)

@@ -1,0 +1,48 @@
+"""Rules as loaded from packs: the common fields every rule has, whatever its kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    flag: bool  # True: must be flagged; False: must pass
+    match: str | None = None
+    kind: str | None = None
+    stage: str | None = None
+    severity: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # "pack/name"
+    pack: str
+    kind: str
+    severity: str
+    summary: str
+    rationale: str
+    message: str
+    scope: str
+    enabled: bool
+    options: dict[str, Any]
+    examples: tuple[Example, ...]
+    source: str  # pack file path
+    line: int
+    link: str | None = None
+    severity_by_stage: dict[str, str] = field(default_factory=dict)
+    fixable: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.id.split("/", 1)[1]
+
+
+def matches_selector(rule_id: str, selector: str) -> bool:
+    """A selector is ALL, a pack name ("buzzwords") or a full rule id ("buzzwords/perfectionist")."""
+    selector = selector.strip().rstrip("/")
+    if selector.upper() == "ALL":
+        return True
+    return rule_id == selector or rule_id.startswith(selector + "/")
