@@ -1,0 +1,138 @@
+"""The ``answerlint`` command line. Heavy modules (spaCy, textstat) load only when a rule needs them."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from answerlint import __version__
+
+FAIL_LEVELS = ("error", "warning", "info", "never")
+STAGE_CHOICES = ("screening", "first-round", "second-round", "final-round", "offer")
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _error(message: str) -> None:
+    click.echo(f"answerlint: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="answerlint",
+                      message="%(prog)s %(version)s")
+def main() -> None:
+    """Lint job-interview answer banks: clichés, vague claims, premature "what's in it for me"
+    questions, length and readability."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "--output-format", "fmt", default="text", show_default=True,
+              type=click.Choice(["text", "concise", "json", "github", "sarif"]),
+              help="Output format.")
+@click.option("--select", multiple=True, help="Only these rules or packs (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules or packs to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules or packs to skip (comma-separated).")
+@click.option("--stage", type=click.Choice(STAGE_CHOICES), help="Interview stage (overrides the bank).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+              help="Use this config file instead of searching for one.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), help="Lowest severity that fails (default: warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
+@click.option("--stdin-filename", help="Name for standard input (picks the format and the config).")
+@click.option("--no-suggestions", is_flag=True, help="Leave out suggestions in text output.")
+@click.option("--model", help="spaCy pipeline for parse-aware rules (name or path).")
+@click.option("--color/--no-color", default=None, help="Colour text output (default: when a terminal).")
+def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
+          statistics, stdin_filename, no_suggestions, model, color) -> None:
+    """Lint answer banks (files, directories, or - for standard input)."""
+    from answerlint.runner import Options, run
+
+    options = Options(
+        paths=tuple(paths) or (".",), fmt=fmt, select=_split(select), extend_select=_split(extend_select),
+        ignore=_split(ignore), stage=stage, config=config_path, fail_on=fail_on, statistics=statistics,
+        stdin_filename=stdin_filename, suggestions=not no_suggestions, model=model,
+        color=sys.stdout.isatty() if color is None else color,
+    )
+    code = run(options, sys.stdin.buffer, sys.stdout, _error)
+    sys.exit(0 if exit_zero and code == 1 else code)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "json", "markdown"]), help="Output format.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+              help="Config whose extra packs to include.")
+def rules_command(fmt, config_path) -> None:
+    """List every rule: id, severity, kind and summary."""
+    from answerlint.ruledocs import list_rules
+
+    ruleset = _ruleset(config_path)
+    click.echo(list_rules(ruleset, fmt), nl=False)
+
+
+@main.command("rule")
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str))
+def rule_command(rule_id, config_path) -> None:
+    """Explain one rule: rationale, options and examples."""
+    from answerlint.ruledocs import explain
+
+    ruleset = _ruleset(config_path)
+    rule = ruleset.by_id.get(rule_id)
+    if rule is None:
+        close = [r.id for r in ruleset.rules if rule_id in r.id]
+        hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
+        _error(f"unknown rule '{rule_id}'{hint}")
+        sys.exit(2)
+    click.echo(explain(rule), nl=False)
+
+
+@main.command("model")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option("--model", help="Pipeline name or path (default: the bundled one).")
+def model_command(as_json, model) -> None:
+    """Show the spaCy pipeline answerlint uses for parse-aware rules."""
+    import json
+
+    try:
+        from answerlint.nlp import PipelineError, load_pipeline, pipeline_info
+    except ImportError as exc:  # pragma: no cover
+        _error(f"cannot load the pipeline module: {exc}")
+        sys.exit(2)
+    try:
+        info = pipeline_info(load_pipeline(model))
+    except PipelineError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(info, indent=2))
+        return
+    for key, value in info.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for k, v in value.items():
+                click.echo(f"  {k}: {v}")
+        else:
+            click.echo(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
+
+
+def _ruleset(config_path: str | None):
+    from pathlib import Path
+
+    from answerlint.config import find_config, load_settings
+    from answerlint.errors import AnswerlintError
+    from answerlint.packs import RuleSet
+
+    try:
+        path = Path(config_path) if config_path else find_config(Path.cwd())
+        settings = load_settings(path)
+        return RuleSet.load(settings.packs)
+    except AnswerlintError as exc:
+        _error(str(exc))
+        sys.exit(2)

@@ -1,0 +1,108 @@
+"""Running rules over banks and turning what they yield into located, decided findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from answerlint.analysis import Analysis
+from answerlint.config import Settings
+from answerlint.decision import DecisionEngine
+from answerlint.errors import AnswerlintError, ConfigError
+from answerlint.kinds import get_kind
+from answerlint.lines import LineIndex
+from answerlint.model import Bank, Finding
+from answerlint.nlpprovider import NlpProvider
+from answerlint.packs import RuleSet, validate_options
+from answerlint.rules import Rule
+from answerlint.schema import Ctx
+
+
+class Profile:
+    """Everything derived from one configuration: its rules (with options applied) and decisions."""
+
+    def __init__(self, settings: Settings, ruleset: RuleSet) -> None:
+        self.settings = settings
+        self.ruleset = ruleset
+        self.decider = DecisionEngine(settings, ruleset)
+        self.rules: dict[str, Rule] = {}
+        for rule in ruleset.rules:
+            overrides = settings.rules.get(rule.id)
+            if overrides:
+                line, col = settings.rule_positions.get(rule.id, (None, None))
+                ctx = Ctx(settings.source, ConfigError, f"rules: '{rule.id}'")
+                options = validate_options(rule, overrides, ctx, settings.rules, rule.id)
+                rule = replace(rule, options=options)
+                get_kind(rule.kind).validate(rule, lambda problem, key=None: ctx.fail(problem))
+            self.rules[rule.id] = rule
+        for rule_id in settings.rules:
+            if rule_id not in ruleset.by_id:
+                line, col = settings.rule_positions.get(rule_id, (None, None))
+                raise ConfigError(f"rules: unknown rule '{rule_id}'", settings.source, line, col)
+
+    def rules_for(self, path: str | None) -> list[Rule]:
+        return [self.rules[r.id] for r in self.decider.rules_for(path)]
+
+
+@dataclass
+class FileResult:
+    path: str
+    bank: Bank | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: AnswerlintError | None = None
+
+
+class Linter:
+    """Lints banks; owns the spaCy provider and the rules compiled for this run."""
+
+    def __init__(self, provider: NlpProvider | None = None) -> None:
+        self.provider = provider or NlpProvider()
+        self._compiled: dict[tuple, object] = {}
+
+    def needs(self, rules: list[Rule]) -> set[str]:
+        return {get_kind(r.kind).needs for r in rules}
+
+    def lint(self, bank: Bank, profile: Profile, stage: str | None = None,
+             rules: list[Rule] | None = None) -> list[Finding]:
+        decider = profile.decider
+        rules = profile.rules_for(bank.path) if rules is None else rules
+        analysis = Analysis(bank, self.provider, profile.settings.words_per_minute)
+        stage = decider.stage(bank, stage)
+        index = LineIndex(bank.source)
+        findings: list[Finding] = []
+        for rule in rules:
+            kind = get_kind(rule.kind)
+            key = (rule.id, id(rule.options))
+            if key not in self._compiled:
+                self._compiled[key] = kind.prepare(rule, self.provider)
+            for raw in kind.check(rule, self._compiled[key], analysis):
+                start, end = raw.item.body.source_span(raw.start, raw.end) if raw.item else (raw.start, raw.end)
+                line, column = index.position(start)
+                end_line, end_column = index.end_position(start, end)
+                if decider.suppressed(rule, line, end_line, bank):
+                    continue
+                findings.append(Finding(
+                    bank.path, line, column, end_line, end_column, rule.id, decider.severity(rule, stage),
+                    raw.message, start, end, raw.item, raw.suggestions))
+        findings.sort(key=lambda f: f.sort_key)
+        return findings
+
+
+def read_source(path: str, data: bytes, settings: Settings) -> Bank:
+    from answerlint.readers import decode, read_bank
+
+    text = decode(path, data)
+    return read_bank(path, text, settings.question_sections)
+
+
+def read_file(path: Path) -> bytes:
+    from answerlint.errors import InputError
+
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file or directory", str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None

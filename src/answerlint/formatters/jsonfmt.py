@@ -1,0 +1,33 @@
+"""``--format json``: one JSON document (version 1) with findings and per-item metrics."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from answerlint.model import Finding
+from answerlint.report import Report
+
+
+def finding_dict(f: Finding) -> dict:
+    return {
+        "path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line,
+        "end_column": f.end_column, "rule": f.rule, "severity": f.severity, "message": f.message,
+        "item": f.item_info(),
+        "suggestions": [{"text": s.text, "replacement": s.replacement, "start": s.start, "end": s.end,
+                         "safe": s.safe} for s in f.suggestions],
+    }
+
+
+def write(report: Report, out: TextIO, color: bool) -> None:
+    doc = {
+        "version": 1,
+        "findings": [finding_dict(f) for f in report.findings],
+        "items": report.items(),
+        "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.problem}
+                   for e in report.errors],
+    }
+    if report.statistics:
+        doc["statistics"] = [{"rule": r, "count": n, "severity": s} for r, n, s in report.rule_counts()]
+    json.dump(doc, out, indent=2, ensure_ascii=False)
+    out.write("\n")

@@ -1,0 +1,88 @@
+"""Human formats: ``concise`` (one line per finding) and ``text`` (source excerpt with carets)."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+import click
+
+from answerlint.lines import LineIndex
+from answerlint.model import Finding
+from answerlint.report import Report
+
+_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def concise_line(f: Finding) -> str:
+    return f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]"
+
+
+def write_concise(report: Report, out: TextIO, color: bool) -> None:
+    if report.statistics:
+        return write_statistics(report, out, color)
+    for f in report.findings:
+        out.write(concise_line(f) + "\n")
+    _summary(report, out, color)
+
+
+def write_full(report: Report, out: TextIO, color: bool) -> None:
+    if report.statistics:
+        return write_statistics(report, out, color)
+    style = (lambda s, **kw: click.style(s, **kw)) if color else (lambda s, **kw: s)
+    for result in report.results:
+        if not result.findings:
+            continue
+        index = LineIndex(result.bank.source)
+        for f in result.findings:
+            head = style(f.severity, fg=_COLORS[f.severity], bold=True)
+            out.write(f"{head}{style('[' + f.rule + ']', bold=True)}: {f.message}\n")
+            out.write(f"  --> {f.path}:{f.line}:{f.column}\n")
+            _excerpt(f, index, out, style)
+            for s in f.suggestions if report.show_suggestions else ():
+                out.write(f"   = {style('suggestion', fg='green', bold=True)}: {s.text}\n")
+            rule = report.rules.get(f.rule)
+            if rule is not None and f.item is not None and f.item.question:
+                out.write(f"   = {style('answer to', bold=True)}: {f.item.question}\n")
+            out.write("\n")
+    _summary(report, out, color)
+
+
+def _excerpt(f: Finding, index: LineIndex, out: TextIO, style) -> None:
+    width = len(str(f.end_line))
+    gutter = " " * width
+    out.write(f"{gutter} |\n")
+    last = min(f.end_line, f.line + 2)
+    for line in range(f.line, last + 1):
+        text = index.line_text(line).replace("\t", " ")
+        out.write(f"{str(line).rjust(width)} | {text}\n")
+        start = f.column if line == f.line else len(text) - len(text.lstrip()) + 1
+        end = f.end_column if line == f.end_line else len(text) + 1
+        if end > start:
+            carets = " " * (start - 1) + "^" * (end - start)
+            out.write(f"{gutter} | {style(carets, fg=_COLORS[f.severity], bold=True)}\n")
+    if f.end_line > last:
+        out.write(f"{gutter} | ... ({f.end_line - last} more line{'s' if f.end_line - last > 1 else ''})\n")
+
+
+def _summary(report: Report, out: TextIO, color: bool) -> None:
+    counts = report.counts()
+    total = sum(counts.values())
+    files = len({f.path for f in report.findings})
+    if total == 0:
+        if report.results and not report.errors:
+            out.write("All clear: no findings.\n")
+        return
+    parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
+                      for s in ("error", "warning", "info") if counts[s])
+    out.write(f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files} "
+              f"file{'s' if files != 1 else ''}.\n")
+
+
+def write_statistics(report: Report, out: TextIO, color: bool) -> None:
+    rows = report.rule_counts()
+    width = max((len(str(n)) for _, n, _ in rows), default=1)
+    id_width = max((len(r) for r, _, _ in rows), default=0)
+    for rule_id, n, severity in rows:
+        rule = report.rules.get(rule_id)
+        summary = rule.summary if rule else ""
+        out.write(f"{str(n).rjust(width)}  {rule_id.ljust(id_width)}  {severity.ljust(7)}  {summary}\n")

@@ -1,0 +1,69 @@
+"""A run's results as the formatters see them: findings, per-item metrics, errors, statistics."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from answerlint.engine import FileResult
+from answerlint.errors import AnswerlintError
+from answerlint.kinds.length import speaking_seconds
+from answerlint.model import Finding
+from answerlint.rules import Rule
+from answerlint.sentences import word_spans
+
+
+@dataclass
+class Report:
+    results: list[FileResult]
+    rules: dict[str, Rule] = field(default_factory=dict)
+    words_per_minute: dict[str, float] = field(default_factory=dict)  # path -> rate
+    show_suggestions: bool = True
+    statistics: bool = False
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    @property
+    def errors(self) -> list[AnswerlintError]:
+        return [r.error for r in self.results if r.error is not None]
+
+    def counts(self) -> Counter:
+        return Counter(f.severity for f in self.findings)
+
+    def rule_counts(self) -> list[tuple[str, int, str]]:
+        """(rule id, count, severity) for --statistics, most frequent first."""
+        counter = Counter(f.rule for f in self.findings)
+        severity = {f.rule: f.severity for f in self.findings}
+        return sorted(((r, n, severity[r]) for r, n in counter.items()), key=lambda x: (-x[1], x[0]))
+
+    def items(self) -> list[dict]:
+        """Per-item metrics: words, speaking time and readability of every answer and question."""
+        out = []
+        for result in self.results:
+            bank = result.bank
+            if bank is None:
+                continue
+            from answerlint.lines import LineIndex
+
+            index = LineIndex(bank.source)
+            wpm = self.words_per_minute.get(bank.path, 150)
+            for item in bank.items:
+                words = len(word_spans(item.text))
+                start = item.body.offsets[0] if item.body.offsets else 0
+                out.append({
+                    "path": bank.path, "kind": item.role, "index": item.index, "question": item.question,
+                    "answer_kind": item.kind if item.role == "answer" else None,
+                    "line": index.position(start)[0], "words": words,
+                    "speaking_seconds": round(speaking_seconds(words, wpm), 1),
+                    "readability": _readability(item.text),
+                })
+        return out
+
+
+def _readability(text: str) -> dict:
+    import textstat  # deferred: only JSON output needs it
+
+    return {"flesch_reading_ease": round(float(textstat.flesch_reading_ease(text)), 1),
+            "flesch_kincaid_grade": round(float(textstat.flesch_kincaid_grade(text)), 1)}

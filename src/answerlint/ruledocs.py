@@ -1,0 +1,95 @@
+"""Rule documentation generated from the packs: `answerlint rules`, `answerlint rule ID`, docs/rules.md."""
+
+from __future__ import annotations
+
+import json
+
+from answerlint.kinds import get_kind
+from answerlint.packs import RuleSet
+from answerlint.rules import Rule
+
+
+def list_rules(ruleset: RuleSet, fmt: str = "table") -> str:
+    rules = ruleset.rules
+    if fmt == "json":
+        return json.dumps([{"id": r.id, "severity": r.severity, "kind": r.kind, "scope": r.scope,
+                            "enabled": r.enabled, "summary": r.summary} for r in rules], indent=2) + "\n"
+    if fmt == "markdown":
+        return markdown_reference(ruleset)
+    widths = [max(len(x) for x in col) for col in zip(*[(r.id, r.severity, r.kind) for r in rules],
+                                                        ("rule", "severity", "kind"))]
+    lines = [f"{'rule'.ljust(widths[0])}  {'severity'.ljust(widths[1])}  {'kind'.ljust(widths[2])}  summary"]
+    for r in rules:
+        off = "" if r.enabled else " (off by default)"
+        lines.append(f"{r.id.ljust(widths[0])}  {r.severity.ljust(widths[1])}  {r.kind.ljust(widths[2])}  "
+                     f"{r.summary}{off}")
+    return "\n".join(lines) + "\n"
+
+
+def _options(rule: Rule) -> list[str]:
+    kind = get_kind(rule.kind)
+    out = []
+    for name, field in kind.options.fields.items():
+        value = rule.options.get(name)
+        if value in (None, [], {}):
+            continue
+        if isinstance(value, list) and len(value) > 6:
+            shown = f"{len(value)} entries"
+        else:
+            shown = json.dumps(value, ensure_ascii=False)
+            if len(shown) > 100:
+                shown = shown[:97] + "..."
+        out.append(f"{name}: {shown}" + (f"  ({field.doc})" if field.doc else ""))
+    return out
+
+
+def explain(rule: Rule) -> str:
+    lines = [f"{rule.id}", "", rule.summary, "",
+             f"kind: {rule.kind}    severity: {rule.severity}    scope: {rule.scope}"
+             + ("" if rule.enabled else "    (off by default)")]
+    if rule.severity_by_stage:
+        lines.append("severity by stage: " + ", ".join(f"{k}: {v}" for k, v in rule.severity_by_stage.items()))
+    lines += ["", "Why", "", rule.rationale, "", "Message", "", f"  {rule.message}"]
+    options = _options(rule)
+    if options:
+        lines += ["", "Options", ""] + [f"  {o}" for o in options]
+    for label, flag in (("Flagged", True), ("Not flagged", False)):
+        lines += ["", label, ""]
+        lines += [f"  - {e.text.strip()[:200]}" for e in rule.examples if e.flag is flag]
+    if rule.link:
+        lines += ["", f"More: {rule.link}"]
+    lines += ["", f"Defined in {rule.source}", ""]
+    return "\n".join(lines)
+
+
+def markdown_reference(ruleset: RuleSet) -> str:
+    """docs/rules.md: generated from the packs; a test fails when the file is stale."""
+    out = ["# Rule reference", "",
+           "Generated from the rule packs by `answerlint rules --format markdown`; do not edit by hand.", ""]
+    packs: dict[str, list[Rule]] = {}
+    for rule in ruleset.rules:
+        packs.setdefault(rule.pack, []).append(rule)
+    out += ["| rule | severity | kind | summary |", "| --- | --- | --- | --- |"]
+    for rule in ruleset.rules:
+        out.append(f"| [`{rule.id}`](#{rule.id.replace('/', '')}) | {rule.severity} | {rule.kind} | {rule.summary} |")
+    for pack, rules in packs.items():
+        out += ["", f"## {pack}", ""]
+        for rule in rules:
+            out += [f"### {rule.id}", "", rule.summary, "",
+                    f"- kind: `{rule.kind}`, severity: `{rule.severity}`, scope: `{rule.scope}`"
+                    + ("" if rule.enabled else ", off by default")]
+            if rule.severity_by_stage:
+                out.append("- severity by stage: " + ", ".join(f"`{k}`: {v}" for k, v in rule.severity_by_stage.items()))
+            out += [f"- message: `{rule.message}`", "", rule.rationale, ""]
+            options = _options(rule)
+            if options:
+                out += ["Options:", ""] + [f"- `{o.split(':', 1)[0]}`:{o.split(':', 1)[1]}" for o in options] + [""]
+            out += ["Flagged:", ""] + [f"- {_one_line(e.text)}" for e in rule.examples if e.flag]
+            out += ["", "Not flagged:", ""] + [f"- {_one_line(e.text)}" for e in rule.examples if not e.flag]
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 160 else text[:157] + "..."

@@ -1,0 +1,131 @@
+"""``answerlint check``: find the files, lint each with its closest configuration, report."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator, TextIO
+
+from answerlint.config import DEFAULT_EXCLUDE, Settings, find_config, load_settings
+from answerlint.engine import FileResult, Linter, Profile, read_file, read_source
+from answerlint.errors import AnswerlintError, InputError
+from answerlint.nlpprovider import NlpProvider
+from answerlint.packs import RuleSet
+from answerlint.readers import READERS
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Options:
+    paths: tuple[str, ...] = (".",)
+    fmt: str = "text"
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    stage: str | None = None
+    config: str | None = None
+    fail_on: str | None = None
+    statistics: bool = False
+    stdin_filename: str | None = None
+    suggestions: bool = True
+    model: str | None = None
+    color: bool = False
+
+
+class Profiles:
+    """One Profile per configuration file met during the run (closest config wins)."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._by_config: dict[str | None, Profile] = {}
+        self._rulesets: dict[tuple, RuleSet] = {}
+
+    def for_path(self, path: Path) -> Profile:
+        config = Path(self.options.config) if self.options.config else find_config(path)
+        key = str(config.resolve()) if config else None
+        if key not in self._by_config:
+            settings = load_settings(config, Path.cwd()).with_overrides(
+                select=self.options.select, extend_select=self.options.extend_select,
+                ignore=self.options.ignore, fail_on=self.options.fail_on, model=self.options.model)
+            packs = tuple(p.resolve() for p in settings.packs)
+            if packs not in self._rulesets:
+                self._rulesets[packs] = RuleSet.load(packs)
+            self._by_config[key] = Profile(settings, self._rulesets[packs])
+        return self._by_config[key]
+
+
+def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callable[[str], None]) -> int:
+    from answerlint.formatters import REGISTRY
+    from answerlint.report import Report
+
+    profiles = Profiles(options)
+    linter = Linter(NlpProvider(options.model))
+    results: list[FileResult] = []
+    failed = False
+    rules: dict = {}
+    rates: dict = {}
+    for name, path in _targets(options, profiles, report_error, results):
+        result = FileResult(name)
+        try:
+            profile = profiles.for_path(path or Path(name if name != STDIN else ".").absolute())
+            data = stdin.read() if path is None else read_file(path)
+            bank = read_source(name, data, profile.settings)
+            result.bank = bank
+            result.findings = linter.lint(bank, profile, options.stage)
+            rules.update(profile.rules)
+            rates[name] = profile.settings.words_per_minute
+            failed = failed or any(profile.decider.fails(f.severity) for f in result.findings)
+        except AnswerlintError as exc:
+            result.error = exc.located(name)
+            report_error(str(exc))
+        results.append(result)
+    report = Report(results, rules, rates, options.suggestions, options.statistics)
+    REGISTRY[options.fmt](report, stdout, options.color)
+    if report.errors:
+        return 2
+    return 1 if failed else 0
+
+
+def _targets(options: Options, profiles: Profiles, report_error, results) -> Iterator[tuple[str, Path | None]]:
+    """(display name, path or None for standard input) of every bank to lint; errors for paths that are not there."""
+    for arg in options.paths:
+        if arg == STDIN:
+            name = options.stdin_filename or STDIN
+            yield name, None  # the config is searched from the --stdin-filename (or the cwd)
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            yield from _walk(path, profiles, report_error, results)
+        elif path.exists():
+            try:
+                if profiles.for_path(path).settings.excluded(arg):
+                    continue
+            except AnswerlintError as exc:
+                results.append(FileResult(arg, error=exc.located(arg)))
+                report_error(str(exc))
+                continue
+            yield arg, path
+        else:
+            exc = InputError("no such file or directory", arg)
+            results.append(FileResult(arg, error=exc))
+            report_error(str(exc))
+
+
+def _walk(root: Path, profiles: Profiles, report_error, results) -> Iterator[tuple[str, Path]]:
+    for directory, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in DEFAULT_EXCLUDE and not d.startswith("."))
+        for name in sorted(files):
+            if Path(name).suffix.lower() not in READERS:
+                continue
+            path = Path(directory) / name
+            display = os.path.normpath(str(path))
+            try:
+                settings: Settings = profiles.for_path(path).settings
+            except AnswerlintError as exc:
+                results.append(FileResult(display, error=exc.located(display)))
+                report_error(str(exc))
+                continue
+            if not settings.excluded(display):
+                yield display, path
