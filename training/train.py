@@ -1,0 +1,278 @@
+#!/usr/bin/env python
+"""Build answerlint's bundled English pipeline (en_answerlint_ud) from UD English EWT.
+
+One command, run from anywhere (paths are resolved from the repository root):
+
+    python training/train.py
+
+Stages (each can be skipped, see --help):
+
+1. convert  - CoNLL-U -> .spacy with ``spacy convert -c conllu -n N`` (N=5 sentences
+              per doc for train, 10 for dev/test, so the parser learns sentence
+              boundaries).  Output goes to
+              training/corpus/ (gitignored).  Only EWT train is used for training,
+              EWT dev for model selection; EWT test and GUM test are evaluation only.
+2. train    - ``spacy train training/config.cfg --gpu-id -1`` (bounded by max_steps).
+3. package  - takes model-best, adds the rule-based entity_ruler
+              (training/entity_patterns.py), writes meta/licence/README and saves a
+              plain pipeline directory to src/answerlint/models/en_answerlint_ud/.
+4. evaluate - ``spacy evaluate`` of the packaged pipeline on EWT test and GUM test
+              (spaCy's own tokenization), results stored in the pipeline's meta.json
+              ("performance" = EWT test, "answerlint_eval" = both test sets).
+
+GUM (CC BY-NC-SA 4.0) is never used for training: only its test file is read, in
+stage 4.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRAINING = ROOT / "training"
+CORPUS = TRAINING / "corpus"
+OUTPUT = TRAINING / "output"
+DEST = ROOT / "src" / "answerlint" / "models" / "en_answerlint_ud"
+DATA = Path(os.environ.get("ANSWERLINT_UD_DATA", "/work/shared/data/ud-english"))
+
+SOURCES = {
+    "ewt-train": DATA / "ewt" / "en_ewt-ud-train.conllu",
+    "ewt-dev": DATA / "ewt" / "en_ewt-ud-dev.conllu",
+    "ewt-test": DATA / "ewt" / "en_ewt-ud-test.conllu",
+    "gum-test": DATA / "gum" / "en_gum-ud-test.conllu",
+}
+
+PIPELINE_NAME = "answerlint_ud"  # spaCy prefixes the lang: en_answerlint_ud
+PIPELINE_VERSION = "0.1.0"
+SEED = 0
+
+# Metrics copied from `spacy evaluate` into meta.json.
+METRIC_KEYS = (
+    "token_acc",
+    "pos_acc",
+    "tag_acc",
+    "morph_acc",
+    "dep_uas",
+    "dep_las",
+    "sents_p",
+    "sents_r",
+    "sents_f",
+    "lemma_acc",
+    "speed",
+)
+
+README = """\
+# en_answerlint_ud
+
+English spaCy {spacy_version} pipeline bundled with answerlint (version {version}).
+
+Components: {components}.
+
+* Trained by `python training/train.py` in the answerlint repository, on the
+  **train** split of Universal Dependencies English EWT only (UD labels, PTB tags,
+  UD features, EWT lemmas).  Model selection on EWT dev.
+* The `entity_ruler` is rule-based (no statistical NER): CARDINAL, ORDINAL, PERCENT,
+  MONEY, DATE, TIME and DURATION.
+* Accuracy (spaCy tokenization, `spacy evaluate`) is stored in `meta.json`
+  (`performance` = EWT test, `answerlint_eval` = EWT test and GUM test).
+
+## Licence and credits
+
+This model is derived from the Universal Dependencies English Web Treebank
+(UD_English-EWT, https://github.com/UniversalDependencies/UD_English-EWT), which is
+licensed under CC BY-SA 4.0; the model is therefore shared under the same licence,
+**Creative Commons Attribution-ShareAlike 4.0 International**
+(https://creativecommons.org/licenses/by-sa/4.0/).  See LICENSE.
+
+The EWT texts come from the English Web Treebank (LDC2012T13).  Please cite:
+
+    Natalia Silveira, Timothy Dozat, Marie-Catherine de Marneffe, Samuel Bowman,
+    Miriam Connor, John Bauer and Christopher D. Manning. 2014.
+    A Gold Standard Dependency Corpus for English. In Proceedings of the Ninth
+    International Conference on Language Resources and Evaluation (LREC-2014).
+
+GUM (CC BY-NC-SA 4.0) was used only to *evaluate* the model (its test set);
+no GUM data was used for training and none is included here.
+"""
+
+LICENSE = """\
+en_answerlint_ud - English spaCy pipeline bundled with answerlint
+
+Copyright (c) the answerlint authors.
+
+This model (all files in this directory) is licensed under the Creative Commons
+Attribution-ShareAlike 4.0 International License (CC BY-SA 4.0):
+https://creativecommons.org/licenses/by-sa/4.0/legalcode
+
+It was trained on the Universal Dependencies English Web Treebank (UD_English-EWT),
+(c) its authors, licensed under CC BY-SA 4.0:
+https://github.com/UniversalDependencies/UD_English-EWT
+
+Citation: Natalia Silveira, Timothy Dozat, Marie-Catherine de Marneffe, Samuel
+Bowman, Miriam Connor, John Bauer and Christopher D. Manning. 2014. A Gold Standard
+Dependency Corpus for English. In Proceedings of LREC-2014.
+
+Changes: the treebank's train split was converted to spaCy's format and used to
+train statistical models (no treebank text is distributed in this directory).
+"""
+
+
+def run(cmd: list[str]) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT)
+
+
+def corpus_file(key: str) -> Path:
+    return CORPUS / f"{key}.spacy"
+
+
+def convert(n_sents: int, n_sents_train: int) -> None:
+    CORPUS.mkdir(parents=True, exist_ok=True)
+    for key, src in SOURCES.items():
+        n = n_sents_train if key == "ewt-train" else n_sents
+        if not src.exists():
+            sys.exit(f"missing treebank file: {src}")
+        tmp = CORPUS / "_tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        run([sys.executable, "-m", "spacy", "convert", src, tmp,
+             "--converter", "conllu", "--n-sents", str(n),
+             "--file-type", "spacy"])
+        (out,) = tmp.glob("*.spacy")
+        out.replace(corpus_file(key))
+        shutil.rmtree(tmp)
+
+
+def train(overrides: list[str]) -> None:
+    shutil.rmtree(OUTPUT, ignore_errors=True)
+    run([sys.executable, "-m", "spacy", "train", TRAINING / "config.cfg",
+         "--output", OUTPUT, "--gpu-id", "-1",
+         "--paths.train", corpus_file("ewt-train"),
+         "--paths.dev", corpus_file("ewt-dev"),
+         *overrides])
+
+
+def package(source: Path) -> None:
+    import spacy
+
+    sys.path.insert(0, str(TRAINING))
+    from entity_patterns import RULER_CONFIG, patterns
+
+    nlp = spacy.load(source)
+    ruler = nlp.add_pipe("entity_ruler", last=True, config=RULER_CONFIG)
+    ruler.add_patterns(patterns())
+    nlp.meta.update(
+        {
+            "name": PIPELINE_NAME,
+            "version": PIPELINE_VERSION,
+            "description": "answerlint's bundled English pipeline: tagger, "
+            "morphologizer, UD dependency parser and lemmatizer trained on "
+            "UD English EWT, plus a rule-based number/date entity ruler.",
+            "author": "answerlint",
+            "license": "CC BY-SA 4.0",
+            "sources": [
+                {
+                    "name": "Universal Dependencies English Web Treebank (UD_English-EWT)",
+                    "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+                    "license": "CC BY-SA 4.0",
+                    "author": "Silveira et al. 2014 and the UD English EWT contributors",
+                }
+            ],
+        }
+    )
+    shutil.rmtree(DEST, ignore_errors=True)
+    DEST.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(DEST)
+    (DEST / "LICENSE").write_text(LICENSE)
+    (DEST / "README.md").write_text(
+        README.format(
+            spacy_version=spacy.__version__,
+            version=PIPELINE_VERSION,
+            components=", ".join(nlp.pipe_names),
+        )
+    )
+    print(f"packaged pipeline -> {DEST}")
+
+
+def evaluate() -> dict:
+    results = {}
+    for key in ("ewt-test", "gum-test"):
+        out = OUTPUT / f"eval-{key}.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        run([sys.executable, "-m", "spacy", "evaluate", DEST, corpus_file(key),
+             "--output", out, "--gpu-id", "-1"])
+        scores = json.loads(out.read_text())
+        results[key.replace("-", "_")] = {
+            k: round(float(scores[k]), 4) for k in METRIC_KEYS if scores.get(k) is not None
+        }
+    return results
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def write_meta(results: dict, timings: dict) -> None:
+    meta_path = DEST / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    ewt = results["ewt_test"]
+    perf = {k: v for k, v in ewt.items() if k != "speed"}
+    meta["performance"] = perf
+    meta["answerlint_eval"] = {
+        "tokenization": "spaCy (spacy evaluate, raw text aligned to gold)",
+        "train_data": "UD English EWT train",
+        "dev_data": "UD English EWT dev (model selection)",
+        **results,
+        "training": timings,
+        "size_bytes": dir_size(DEST),
+    }
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+    print(json.dumps(meta["answerlint_eval"], indent=2))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--skip-convert", action="store_true")
+    ap.add_argument("--skip-train", action="store_true",
+                    help="package/evaluate the existing training/output/model-best")
+    ap.add_argument("--n-sents", type=int, default=10,
+                    help="sentences per doc for dev/test (evaluation)")
+    ap.add_argument("--n-sents-train", type=int, default=5,
+                    help="sentences per doc for the training corpus (the parser's "
+                    "oracle cost grows quadratically with doc length; 5 trains ~2x "
+                    "faster than 10 and still teaches sentence boundaries)")
+    ap.add_argument("overrides", nargs="*",
+                    help="extra config overrides for spacy train, e.g. --training.max_steps=500"
+                    " (put them after --)")
+    args = ap.parse_args()
+    timings: dict = {}
+    t0 = time.time()
+    if not args.skip_convert:
+        convert(args.n_sents, args.n_sents_train)
+    timings["convert_s"] = round(time.time() - t0)
+    t1 = time.time()
+    if not args.skip_train:
+        train(args.overrides)
+        timings["train_s"] = round(time.time() - t1)
+        (OUTPUT / "train_seconds.txt").write_text(str(timings["train_s"]))
+    elif (OUTPUT / "train_seconds.txt").exists():
+        timings["train_s"] = int((OUTPUT / "train_seconds.txt").read_text())
+    package(OUTPUT / "model-best")
+    results = evaluate()
+    timings["total_s"] = round(time.time() - t0)
+    write_meta(results, timings)
+    size = dir_size(DEST)
+    print(f"pipeline size: {size / 1e6:.2f} MB")
+    if size > 12_000_000:
+        sys.exit("pipeline is larger than 12 MB")
+
+
+if __name__ == "__main__":
+    main()
