@@ -25,6 +25,7 @@ class Analysis:
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._words: dict[int, list[tuple[int, int]]] = {}
         self._tokens: dict[int, "Doc"] = {}
+        self._tables: dict[int, list] = {}
 
     def items(self, scope: str) -> list[Item]:
         """The items a rule of ``scope`` looks at (sentence scope: every item)."""
@@ -61,3 +62,12 @@ class Analysis:
         if key not in self._tokens:
             self._tokens[key] = self.nlp.tokenizer(item.text)
         return self._tokens[key]
+
+    def token_table(self, item: Item) -> list[tuple[str, int, int, bool]]:
+        """The item's tokens as (norm, start, end, skippable) tuples, for phrase matching."""
+        key = id(item)
+        if key not in self._tables:
+            from answerlint.kinds.phrases import token_table
+
+            self._tables[key] = token_table(self.tokens(item))
+        return self._tables[key]

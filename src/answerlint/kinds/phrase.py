@@ -34,8 +34,7 @@ class PhraseKind(Kind):
 
     def check(self, rule, compiled: PhraseSet, analysis):
         for item in analysis.items(rule.scope):
-            doc = analysis.tokens(item)
-            for m in compiled.find(doc):
+            for m in compiled.find(analysis.token_table(item), item.text):
                 text = item.text[m.start:m.end]
                 advice = m.phrase.advice or rule.options["advice"]
                 message = rule.message.format(match=text, phrase=m.phrase.phrase, advice=advice)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from answerlint.inflect import forms
 from answerlint.schema import Field, ListOf, OneOf, Regex, Str, Struct, is_map, is_str
 
-_HYPHENS = ["-", "‐", "‑", "–", "—"]
+_HYPHENS = frozenset({"-", "‐", "‑", "–", "—"})
 
 PHRASE_ENTRY = OneOf(
     (is_str, Str()),
@@ -52,47 +52,75 @@ def parse_entries(raw: list) -> list[Phrase]:
 
 
 class PhraseSet:
-    """Finds the longest non-overlapping occurrences of any phrase in a tokenized text."""
+    """Finds the longest non-overlapping occurrences of any phrase in a tokenized text.
+
+    Each phrase becomes a sequence of word-form sets; candidates are looked up by the form of
+    their first word, so the cost per token does not grow with the size of the list. Hyphens
+    between words are optional; tokens are compared by spaCy's NORM ("'m" is "am").
+    """
 
     def __init__(self, phrases: list[Phrase], nlp, exact: frozenset[str] = frozenset(),
                  global_exceptions: tuple[re.Pattern, ...] = ()) -> None:
-        from spacy.matcher import Matcher
-
         self.phrases = phrases
         self.global_exceptions = global_exceptions
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self._by_first: dict[str, list[tuple[int, list[frozenset[str]]]]] = {}
         for index, phrase in enumerate(phrases):
-            patterns = [self._pattern(nlp, text, exact) for text in (phrase.phrase, *phrase.variants)]
-            self.matcher.add(str(index), [p for p in patterns if p])
+            for text in (phrase.phrase, *phrase.variants):
+                words = self._words(nlp, text, exact)
+                if words:
+                    for form in words[0]:
+                        self._by_first.setdefault(form, []).append((index, words))
 
     @staticmethod
-    def _pattern(nlp, text: str, exact: frozenset[str]) -> list[dict]:
-        pattern: list[dict] = []
+    def _words(nlp, text: str, exact: frozenset[str]) -> list[frozenset[str]]:
+        words = []
         for token in nlp.tokenizer(text):
             if token.is_space or token.text in _HYPHENS:
                 continue
-            if pattern and token.is_alpha:
-                pattern.append({"ORTH": {"IN": _HYPHENS}, "OP": "?"})
             norm = token.norm_
             inflect = norm not in exact and norm.isalpha()
-            words = sorted(forms(norm) | {token.lower_}) if inflect else [norm]
-            pattern.append({"NORM": {"IN": words}} if len(words) > 1 else {"NORM": words[0]})
-        return pattern
+            words.append(frozenset(forms(norm) | {token.lower_}) if inflect else frozenset({norm}))
+        return words
 
-    def find(self, doc) -> list[PhraseMatch]:
-        from spacy.util import filter_spans
-
-        matches = self.matcher(doc)
-        spans = [doc[s:e] for _, s, e in matches]
-        labels = {(s, e): int(doc.vocab.strings[m]) for m, s, e in matches}
-        found = []
-        for span in sorted(filter_spans(spans), key=lambda sp: sp.start):
-            phrase = self.phrases[labels[(span.start, span.end)]]
-            start, end = span.start_char, span.end_char
-            if any(_inside(doc.text, start, end, rx) for rx in phrase.exceptions + self.global_exceptions):
+    def find(self, tokens: list[tuple[str, int, int, bool]], text: str) -> list[PhraseMatch]:
+        """Matches in ``text``, given its :func:`token_table`."""
+        found: list[PhraseMatch] = []
+        i = 0
+        while i < len(tokens):
+            best: tuple[int, int] | None = None  # (end token index, phrase index)
+            for index, words in self._by_first.get(tokens[i][0], ()):
+                end = self._match(tokens, i, words)
+                if end is not None and (best is None or end > best[0]):
+                    best = (end, index)
+            if best is None:
+                i += 1
                 continue
-            found.append(PhraseMatch(start, end, phrase))
+            end, index = best
+            phrase = self.phrases[index]
+            start_char, end_char = tokens[i][1], tokens[end - 1][2]
+            if not any(_inside(text, start_char, end_char, rx)
+                       for rx in phrase.exceptions + self.global_exceptions):
+                found.append(PhraseMatch(start_char, end_char, phrase))
+                i = end
+            else:
+                i += 1
         return found
+
+    @staticmethod
+    def _match(tokens, i: int, words: list[frozenset[str]]) -> int | None:
+        j = i + 1
+        for forms_ in words[1:]:
+            if j < len(tokens) and tokens[j][3] and tokens[j][0] not in forms_:
+                j += 1  # an optional hyphen between two words
+            if j >= len(tokens) or tokens[j][0] not in forms_:
+                return None
+            j += 1
+        return j
+
+
+def token_table(doc) -> list[tuple[str, int, int, bool]]:
+    """(norm, start char, end char, skippable) per token: what :meth:`PhraseSet.find` reads."""
+    return [(t.norm_, t.idx, t.idx + len(t.text), t.text in _HYPHENS or t.is_space) for t in doc]
 
 
 def _inside(text: str, start: int, end: int, rx: re.Pattern) -> bool:

@@ -37,11 +37,11 @@ class TopicKind(Kind):
     def check(self, rule, compiled, analysis):
         terms, unless = compiled
         for item, start, end in analysis.units(rule.scope):
-            doc = analysis.tokens(item)
-            inside = [m for m in terms.find(doc) if start <= m.start and m.end <= end]
+            table = analysis.token_table(item)
+            inside = [m for m in terms.find(table, item.text) if start <= m.start and m.end <= end]
             if not inside:
                 continue
-            if unless is not None and any(start <= m.start and m.end <= end for m in unless.find(doc)):
+            if unless is not None and any(start <= m.start and m.end <= end for m in unless.find(table, item.text)):
                 continue
             first = inside[0]
             topic = first.phrase.tag
