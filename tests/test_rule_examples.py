@@ -1,0 +1,41 @@
+"""Every rule's own examples: 'flag' texts must be flagged by that rule, 'pass' texts must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from answerlint.model import QUESTION, ANSWER
+from answerlint.packs import RuleSet
+from conftest import bank_of
+
+RULES = RuleSet.load().rules
+
+
+def _cases():
+    for rule in RULES:
+        for n, example in enumerate(rule.examples):
+            label = "flag" if example.flag else "pass"
+            yield pytest.param(rule.id, example, id=f"{rule.id}:{label}{n}")
+
+
+def test_every_rule_has_examples_of_both_kinds():
+    for rule in RULES:
+        assert any(e.flag for e in rule.examples), f"{rule.id} has no 'flag' example"
+        assert any(not e.flag for e in rule.examples), f"{rule.id} has no 'pass' example"
+
+
+@pytest.mark.parametrize("rule_id,example", list(_cases()))
+def test_rule_example(rule_id, example, linter, profile):
+    rule = profile.rules[rule_id]
+    role = QUESTION if rule.scope == "question" else ANSWER
+    bank = bank_of(example.text, role, example.kind or "general", example.stage)
+    findings = [f for f in linter.lint(bank, profile, rules=[rule]) if f.rule == rule_id]
+    if not example.flag:
+        assert findings == [], f"{rule_id} flagged a 'pass' example: {[f.message for f in findings]}"
+        return
+    assert findings, f"{rule_id} did not flag: {example.text!r}"
+    first = findings[0]
+    if example.match is not None:
+        assert bank.source[first.start:first.end] == example.match
+    if example.severity is not None:
+        assert first.severity == example.severity
