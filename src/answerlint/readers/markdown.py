@@ -60,8 +60,8 @@ def read(path: str, text: str, question_sections: tuple[str, ...] = ()) -> Bank:
     lines = _split_lines(text)
     meta, body_start = _front_matter(path, text, lines)
     collector = directives.Collector(last_line=len(lines))
-    masked = _mask_comments(text, lines, collector)
-    sections = _sections(lines[body_start:], masked, names, collector)
+    masked, events = _mask_comments(text, lines)
+    sections = _sections(lines[body_start:], masked, names, _Events(events, collector))
     bank = Bank(path, text, "markdown", _items(sections), directives=collector.finish())
     bank.stage = meta.get("stage")
     bank.role = meta.get("role")
@@ -103,9 +103,14 @@ def _front_matter(path: str, text: str, lines: list[Line]) -> tuple[dict, int]:
     raise InputError("front matter starts with '---' but never ends", path, 1)
 
 
-def _mask_comments(text: str, lines: list[Line], collector: directives.Collector) -> set[int]:
-    """Offsets inside HTML comments (never prose); directives found in them go to ``collector``."""
+def _mask_comments(text: str, lines: list[Line]) -> tuple[set[int], list[tuple[int, str, tuple[str, ...]]]]:
+    """Offsets inside HTML comments (never prose), and the directives found in them.
+
+    Each directive is ``(line, action, rules)``: the comment's first line, or its last line for
+    ``disable-next`` (the directive applies to the first content line after the comment).
+    """
     masked: set[int] = set()
+    events: list[tuple[int, str, tuple[str, ...]]] = []
     starts = [line.start for line in lines]
     from bisect import bisect_right
 
@@ -113,14 +118,37 @@ def _mask_comments(text: str, lines: list[Line], collector: directives.Collector
         masked.update(range(m.start(), m.end()))
         parsed = directives.parse(m.group(1))
         if parsed:
-            line = bisect_right(starts, m.start())
             action, rules = parsed
-            collector.add(action, rules, line if action != "disable-next" else bisect_right(starts, m.end() - 1))
-    return masked
+            line = bisect_right(starts, m.start() if action != "disable-next" else m.end() - 1)
+            events.append((line, action, rules))
+    return masked, events
+
+
+class _Events:
+    """Feeds directives to the collector in source order, interleaved with content lines, so that
+    a ``disable-next`` applies to the first content line *after* its comment. Directives inside
+    fenced code blocks are examples, not directives, and are dropped."""
+
+    def __init__(self, events: list[tuple[int, str, tuple[str, ...]]], collector: directives.Collector) -> None:
+        self.events = sorted(events, key=lambda e: e[0])
+        self.collector = collector
+        self._next = 0
+        self.fenced: set[int] = set()
+
+    def feed_before(self, line: int) -> None:
+        """Add the directives written on lines before ``line``."""
+        while self._next < len(self.events) and self.events[self._next][0] < line:
+            number, action, rules = self.events[self._next]
+            if number not in self.fenced:
+                self.collector.add(action, rules, number)
+            self._next += 1
+
+    def content_line(self, line: int) -> None:
+        self.collector.content_line(line)
 
 
 def _sections(lines: list[Line], masked: set[int], names: tuple[str, ...],
-              collector: directives.Collector) -> list[Section]:
+              collector: _Events) -> list[Section]:
     sections = [Section(0, None, 0)]
     question_level: int | None = None
     block: Block | None = None
@@ -132,13 +160,16 @@ def _sections(lines: list[Line], masked: set[int], names: tuple[str, ...],
         line = lines[i]
         visible = _visible(line, masked)
         i += 1
+        collector.feed_before(line.number)
         if fence is not None:
+            collector.fenced.add(line.number)
             if re.match(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$", line.text):
                 fence = None
             prev_blank = False
             continue
         fm = _FENCE.match(line.text)
         if fm:
+            collector.fenced.add(line.number)
             fence, block = fm.group(1), None
             continue
         if not visible.strip():
@@ -192,6 +223,7 @@ def _sections(lines: list[Line], masked: set[int], names: tuple[str, ...],
             sections[-1].blocks.append(block)
         block.pieces.append((offset, content))
         prev_blank = False
+    collector.feed_before(len(lines) and lines[-1].number + 1)
     return sections
 
 
