@@ -206,19 +206,30 @@ def _yaml_directives(text: str, root: Node):
     """``# answerlint: ...`` comments, outside scalars; ``disable-next`` covers the next entry."""
     index = LineIndex(text)
     scalar_ranges: list[tuple[int, int]] = []
-    entries: dict[int, int] = {}  # first line of a node -> last line of the largest node there
+    entries: dict[int, int] = {}  # first line of an entry -> last line of the largest entry there
+
+    def last_line(start: int, end: int) -> int:
+        while end > start and text[end - 1] in " \t\r\n":
+            end -= 1  # a block node's end mark is after the whitespace that follows it
+        return index.end_position(start, end)[0]
+
+    def entry(start: int, end: int) -> None:
+        """A list item or a key with its value: what ``disable-next`` before it covers."""
+        first = index.position(start)[0]
+        entries[first] = max(entries.get(first, first), last_line(start, end))
 
     def walk(node: Node) -> None:
-        first = index.position(node.start)[0]
-        last = index.end_position(node.start, node.end)[0]
         if node.kind in ("str", "other") and node.end > node.start:
             scalar_ranges.append((node.start, node.end))
-        if node.kind != "null":
-            entries[first] = max(entries.get(first, first), last)
-        children = node.value.values() if node.kind == "map" else node.value if node.kind == "seq" else ()
-        for child in children:
-            for c in (child if isinstance(child, tuple) else (child,)):
-                walk(c)
+        if node.kind == "map":
+            for key, value in node.value.values():
+                entry(key.start, max(key.end, value.end))
+                walk(key)
+                walk(value)
+        elif node.kind == "seq":
+            for child in node.value:
+                entry(child.start, child.end)
+                walk(child)
 
     walk(root)
     collector = directives.Collector(last_line=index.line_count)
