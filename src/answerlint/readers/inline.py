@@ -52,6 +52,11 @@ def strip_inline(text: str, offset: int, builder: TextBuilder) -> None:
             keep[i] = False
             i += 2
             continue
+        if ch == "\\" and i + 1 == len(text) and keep[i]:
+            keep[i] = False  # a backslash at the end of a line is a hard line break
+            breaks.add(i)
+            i += 1
+            continue
         if ch in "*_~" and keep[i]:
             j = i
             while j < len(text) and text[j] == ch:
