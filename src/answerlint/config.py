@@ -60,10 +60,17 @@ class Settings:
     words_per_minute: float = 150
     question_sections: tuple[str, ...] = ()
     model: str | None = None
+    # selector -> (where it was written: a config key or a command-line option, line, column)
+    selector_origins: dict = field(default_factory=dict)
 
     def with_overrides(self, **overrides) -> "Settings":
         """Command-line options on top: None means not given."""
         changes = {k: v for k, v in overrides.items() if v is not None}
+        origins = dict(self.selector_origins)
+        for name in ("select", "extend_select", "ignore"):
+            for selector in changes.get(name, ()):
+                origins.setdefault(selector, ("--" + name.replace("_", "-"), None, None))
+        changes["selector_origins"] = origins
         if "ignore" in changes:
             changes["ignore"] = self.ignore + tuple(changes["ignore"])
         if "extend_select" in changes:
@@ -149,4 +156,31 @@ def load_settings(path: Path | None, cwd: Path | None = None) -> Settings:
         per_file_ignores={k: tuple(v) for k, v in values["per_file_ignores"].items()},
         fail_on=values["fail_on"], words_per_minute=values["words_per_minute"],
         question_sections=tuple(values["question_sections"]), model=values["model"],
+        selector_origins=_selector_origins(data),
     )
+
+
+def _selector_origins(data: dict) -> dict:
+    """Where each rule or pack selector of a config file is written, for error messages."""
+    origins: dict = {}
+    for raw_key, value in data.items():
+        name = SCHEMA.aliases.get(raw_key, raw_key)
+        if name in ("select", "extend_select", "ignore"):
+            label = raw_key
+            if isinstance(value, str):
+                for selector in value.split(","):
+                    origins.setdefault(selector.strip(), (label, *yamlpos.where(data, raw_key)))
+            elif isinstance(value, list):
+                for i, selector in enumerate(value):
+                    origins.setdefault(selector, (label, *yamlpos.where(value, i)))
+        elif name in ("severity", "per_file_ignores") and isinstance(value, dict):
+            for key, inner in value.items():
+                if name == "severity":
+                    origins.setdefault(key, (raw_key, *yamlpos.where(value, key)))
+                    continue
+                selectors = inner.split(",") if isinstance(inner, str) else inner if isinstance(inner, list) else ()
+                for i, selector in enumerate(selectors):
+                    where = yamlpos.where(inner, i) if isinstance(inner, list) else yamlpos.where(value, key)
+                    origins.setdefault(selector.strip() if isinstance(selector, str) else selector,
+                                       (f"{raw_key}: '{key}'", *where))
+    return origins

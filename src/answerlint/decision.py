@@ -25,8 +25,11 @@ class DecisionEngine:
 
     def _check_selector(self, selector: str) -> None:
         if not any(matches_selector(r.id, selector) for r in self.ruleset.rules):
-            raise ConfigError(f"unknown rule or pack '{selector}' (see `answerlint rules`)",
-                              self.settings.source)
+            label, line, column = self.settings.selector_origins.get(selector, (None, None, None))
+            problem = f"unknown rule or pack '{selector}' (see `answerlint rules`)"
+            if label and label.startswith("--"):  # a command-line option: no file to blame
+                raise ConfigError(f"{label}: {problem}")
+            raise ConfigError(f"{label}: {problem}" if label else problem, self.settings.source, line, column)
 
     def selected(self, rule: Rule, path: str | None = None) -> bool:
         s = self.settings

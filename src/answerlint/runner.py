@@ -9,7 +9,7 @@ from typing import BinaryIO, Callable, Iterator, TextIO
 
 from answerlint.config import DEFAULT_EXCLUDE, Settings, find_config, load_settings
 from answerlint.engine import FileResult, Linter, Profile, read_file, read_source
-from answerlint.errors import AnswerlintError, InputError
+from answerlint.errors import AnswerlintError, ConfigError, InputError
 from answerlint.nlpprovider import NlpProvider
 from answerlint.packs import RuleSet
 from answerlint.readers import READERS
@@ -62,6 +62,7 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
 
     profiles = Profiles(options)
     linter = Linter(NlpProvider(options.model))
+    report_error = _once(report_error)
     results: list[FileResult] = []
     failed = False
     rules: dict = {}
@@ -78,7 +79,7 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
             rates[name] = profile.settings.words_per_minute
             failed = failed or any(profile.decider.fails(f.severity) for f in result.findings)
         except AnswerlintError as exc:
-            result.error = exc.located(name)
+            result.error = _located(exc, name)
             report_error(str(exc))
         results.append(result)
     report = Report(results, rules, rates, options.suggestions, options.statistics)
@@ -86,6 +87,25 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     if report.errors:
         return 2
     return 1 if failed else 0
+
+
+def _located(exc: AnswerlintError, name: str) -> AnswerlintError:
+    """The error attributed to the file ``name``, unless it is about a command-line option."""
+    if isinstance(exc, ConfigError) and exc.path is None:
+        return exc
+    return exc.located(name)
+
+
+def _once(report_error: Callable[[str], None]) -> Callable[[str], None]:
+    """Report each distinct error once (a bad config or option affects every file it applies to)."""
+    seen: set[str] = set()
+
+    def report(message: str) -> None:
+        if message not in seen:
+            seen.add(message)
+            report_error(message)
+
+    return report
 
 
 def _targets(options: Options, profiles: Profiles, report_error, results) -> Iterator[tuple[str, Path | None]]:
@@ -103,7 +123,7 @@ def _targets(options: Options, profiles: Profiles, report_error, results) -> Ite
                 if profiles.for_path(path).settings.excluded(arg):
                     continue
             except AnswerlintError as exc:
-                results.append(FileResult(arg, error=exc.located(arg)))
+                results.append(FileResult(arg, error=_located(exc, arg)))
                 report_error(str(exc))
                 continue
             yield arg, path
@@ -124,7 +144,7 @@ def _walk(root: Path, profiles: Profiles, report_error, results) -> Iterator[tup
             try:
                 settings: Settings = profiles.for_path(path).settings
             except AnswerlintError as exc:
-                results.append(FileResult(display, error=exc.located(display)))
+                results.append(FileResult(display, error=_located(exc, display)))
                 report_error(str(exc))
                 continue
             if not settings.excluded(display):
