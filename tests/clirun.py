@@ -1,0 +1,112 @@
+"""Helpers for the command-line tests: run ``answerlint`` in-process and read what it printed.
+
+Every run of ``answerlint check`` loads the rule packs and compiles their phrase lists (about a
+second). The ``fast_cli`` fixture keeps one copy of each rule set and of the compiled rules for the
+whole test session, so that a test run costs a fraction of that; rules whose options a config
+overrides are still compiled afresh for each run.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import answerlint.runner
+from answerlint.cli import main
+from answerlint.engine import Linter
+from answerlint.nlpprovider import NlpProvider
+from answerlint.packs import RuleSet
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+
+_load = RuleSet.load.__func__
+_rulesets: dict[tuple, RuleSet] = {}
+_stable_options: set[int] = set()  # ids of option dicts of cached rule sets (alive all session)
+_compiled: dict = {}
+_provider = NlpProvider()
+
+
+def _cached_load(cls, extra_dirs=()):
+    key = tuple(Path(d).resolve() for d in extra_dirs)
+    if key not in _rulesets:
+        ruleset = _load(cls, extra_dirs)
+        _rulesets[key] = ruleset
+        _stable_options.update(id(r.options) for r in ruleset.rules)
+    return _rulesets[key]
+
+
+class _RunCache(dict):
+    """A run's compiled rules: rules of the cached rule sets come from (and go to) the session cache."""
+
+    def __contains__(self, key):
+        return dict.__contains__(self, key) or key in _compiled
+
+    def __getitem__(self, key):
+        return dict.__getitem__(self, key) if dict.__contains__(self, key) else _compiled[key]
+
+    def __setitem__(self, key, value):
+        if key[1] in _stable_options:
+            _compiled[key] = value
+        else:
+            dict.__setitem__(self, key, value)
+
+
+def _linter(provider: NlpProvider | None = None) -> Linter:
+    linter = Linter(_provider if provider is None or provider.model is None else provider)
+    linter._compiled = _RunCache()
+    return linter
+
+
+@pytest.fixture
+def fast_cli(monkeypatch):
+    monkeypatch.setattr(RuleSet, "load", classmethod(_cached_load))
+    monkeypatch.setattr(answerlint.runner, "Linter", _linter)
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+
+def invoke(*args: str, input: str | bytes | None = None) -> Run:
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def check(*args: str, input: str | bytes | None = None) -> Run:
+    return invoke("check", *args, input=input)
+
+
+def findings(*args: str, input: str | bytes | None = None) -> list[dict]:
+    """The findings of ``answerlint check --format json ARGS``."""
+    run = check("--format", "json", *args, input=input)
+    assert run.code in (0, 1), run.stderr
+    return run.json["findings"]
+
+
+def covered(source: str, f: dict) -> str:
+    """The source text between a finding's (line, column) and (end_line, end_column)."""
+    lines = source.splitlines(keepends=True)
+    line, col, end_line, end_col = f["line"], f["column"], f["end_line"], f["end_column"]
+    if line == end_line:
+        return lines[line - 1][col - 1:end_col - 1]
+    middle = "".join(lines[line:end_line - 1])
+    return lines[line - 1][col - 1:] + middle + lines[end_line - 1][:end_col - 1]
+
+
+def spots(found: list[dict], rule_prefix: str = "") -> list[tuple]:
+    """(rule, line, column, end_line, end_column) of each finding whose rule starts with the prefix."""
+    return [(f["rule"], f["line"], f["column"], f["end_line"], f["end_column"])
+            for f in found if f["rule"].startswith(rule_prefix)]
