@@ -176,6 +176,8 @@ def package(source: Path) -> None:
             "morphologizer, UD dependency parser and lemmatizer trained on "
             "UD English EWT, plus a rule-based number/date entity ruler.",
             "author": "answerlint",
+            # spaCy pipelines are compatible within a minor version (3.8.x)
+            "spacy_version": ">=3.8.0,<3.9.0",
             "license": "CC BY-SA 4.0",
             "sources": [
                 {
@@ -242,6 +244,8 @@ def main() -> None:
     ap.add_argument("--skip-convert", action="store_true")
     ap.add_argument("--skip-train", action="store_true",
                     help="package/evaluate the existing training/output/model-best")
+    ap.add_argument("--source", type=Path, default=OUTPUT / "model-best",
+                    help="trained pipeline to package (default: training/output/model-best)")
     ap.add_argument("--n-sents", type=int, default=10,
                     help="sentences per doc for dev/test (evaluation)")
     ap.add_argument("--n-sents-train", type=int, default=5,
@@ -264,7 +268,7 @@ def main() -> None:
         (OUTPUT / "train_seconds.txt").write_text(str(timings["train_s"]))
     elif (OUTPUT / "train_seconds.txt").exists():
         timings["train_s"] = int((OUTPUT / "train_seconds.txt").read_text())
-    package(OUTPUT / "model-best")
+    package(args.source)
     results = evaluate()
     timings["total_s"] = round(time.time() - t0)
     write_meta(results, timings)
