@@ -17,6 +17,14 @@ if TYPE_CHECKING:
     from answerlint.nlpprovider import NlpProvider
 
 
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+
+
+def needs_parse(span) -> bool:
+    """Cheap test: could a parse-aware rule match in this sentence?"""
+    return span.text.rstrip().endswith("?") or any(t.norm_ in FIRST_PERSON for t in span)
+
+
 class Analysis:
     def __init__(self, bank: Bank, nlp: "NlpProvider", words_per_minute: float = 150) -> None:
         self.bank = bank
@@ -26,6 +34,8 @@ class Analysis:
         self._words: dict[int, list[tuple[int, int]]] = {}
         self._tokens: dict[int, "Doc"] = {}
         self._tables: dict[int, list] = {}
+        self._tagged: dict[int, "Doc"] = {}
+        self._parsed: dict[int, list["Doc"]] = {}
 
     def items(self, scope: str) -> list[Item]:
         """The items a rule of ``scope`` looks at (sentence scope: every item)."""
@@ -62,6 +72,42 @@ class Analysis:
         if key not in self._tokens:
             self._tokens[key] = self.nlp.tokenizer(item.text)
         return self._tokens[key]
+
+    def tagged(self, item: Item) -> "Doc":
+        """The item run through the full pipeline except the parser (tags, morphology, lemmas,
+        entities). The parser, the costly part, runs only on sentences that need it: see
+        :meth:`parsed`."""
+        key = id(item)
+        if key not in self._tagged:
+            self._tagged[key] = self.nlp.tag(item.text)
+        return self._tagged[key]
+
+    def parsed(self, item: Item) -> list["Doc"]:
+        """Parsed sentences of the item that a parse-aware rule may need: those with a
+        first-person word, and questions. Each is a Doc of its own; ``doc.user_data["offset"]``
+        is where it starts in the item's text."""
+        key = id(item)
+        if key not in self._parsed:
+            doc = self.tagged(item)
+            out = []
+            for start, end in self.sentences(item):
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and (self.nlp.parse_all or needs_parse(span)):
+                    out.append(self.nlp.parse_span(span))
+            self._parsed[key] = out
+        return self._parsed[key]
+
+    def parsed_at(self, item: Item, start: int, end: int) -> "Doc | None":
+        """The parsed sentence holding item[start:end], parsing it now if it was not selected."""
+        for sent in self.parsed(item):
+            offset = sent.user_data["offset"]
+            if offset <= start and end <= offset + len(sent.text):
+                return sent
+        for s, e in self.sentences(item):
+            if s <= start and end <= e:
+                span = self.tagged(item).char_span(s, e, alignment_mode="expand")
+                return self.nlp.parse_span(span) if span is not None else None
+        return None
 
     def token_table(self, item: Item) -> list[tuple[str, int, int, bool]]:
         """The item's tokens as (norm, start, end, skippable) tuples, for phrase matching."""

@@ -55,26 +55,55 @@ class FileResult:
 class Linter:
     """Lints banks; owns the spaCy provider and the rules compiled for this run."""
 
-    def __init__(self, provider: NlpProvider | None = None) -> None:
-        self.provider = provider or NlpProvider()
+    def __init__(self, model: str | None = None, parse_all: bool = False) -> None:
+        self.model = model  # --model: overrides every config's `model`
+        self.parse_all = parse_all
+        self._providers: dict[str | None, NlpProvider] = {}
         self._compiled: dict[tuple, object] = {}
+        self.skipped: dict[str, str] = {}  # rule id -> why it could not run with this pipeline
 
-    def needs(self, rules: list[Rule]) -> set[str]:
-        return {get_kind(r.kind).needs for r in rules}
+    def provider(self, settings: Settings) -> NlpProvider:
+        """One spaCy provider per pipeline name, shared by every bank of the run."""
+        model = self.model or settings.model
+        if model not in self._providers:
+            self._providers[model] = NlpProvider(model, self.parse_all)
+        return self._providers[model]
+
+    def runnable(self, rules: list[Rule], provider: NlpProvider) -> list[Rule]:
+        """The rules the chosen pipeline can serve; the others are noted in ``skipped``."""
+        out = []
+        for rule in rules:
+            wanted = getattr(get_kind(rule.kind), "requires_labels", None)
+            problem = self._pipeline_problem(wanted, provider) if wanted else None
+            if problem:
+                self.skipped[rule.id] = problem
+                continue
+            out.append(rule)
+        return out
+
+    @staticmethod
+    def _pipeline_problem(wanted: str, provider: NlpProvider) -> str | None:
+        scheme = provider.label_scheme()
+        if scheme != wanted:
+            name = provider.model or "the bundled pipeline"
+            return (f"pipeline '{name}' has no parser" if scheme == "none" else
+                    f"pipeline '{name}' uses {scheme} dependency labels, not {wanted.upper()}")
+        return None
 
     def lint(self, bank: Bank, profile: Profile, stage: str | None = None,
              rules: list[Rule] | None = None) -> list[Finding]:
         decider = profile.decider
-        rules = profile.rules_for(bank.path) if rules is None else rules
-        analysis = Analysis(bank, self.provider, profile.settings.words_per_minute)
+        provider = self.provider(profile.settings)
+        rules = self.runnable(profile.rules_for(bank.path) if rules is None else rules, provider)
+        analysis = Analysis(bank, provider, profile.settings.words_per_minute)
         stage = decider.stage(bank, stage)
         index = LineIndex(bank.source)
         findings: list[Finding] = []
         for rule in rules:
             kind = get_kind(rule.kind)
-            key = (rule.id, id(rule.options))
+            key = (rule.id, id(rule.options), id(provider))
             if key not in self._compiled:
-                self._compiled[key] = kind.prepare(rule, self.provider)
+                self._compiled[key] = kind.prepare(rule, provider)
             for raw in kind.check(rule, self._compiled[key], analysis):
                 start, end = raw.item.body.source_span(raw.start, raw.end) if raw.item else (raw.start, raw.end)
                 line, column = index.position(start)

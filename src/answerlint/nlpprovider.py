@@ -8,10 +8,12 @@ from typing import Any
 class NlpProvider:
     """Owns the spaCy objects of one run. Nothing is imported until a rule asks for it."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, parse_all: bool = False) -> None:
         self.model = model
+        self.parse_all = parse_all  # parse every sentence (for benchmarks), not only candidates
         self._blank: Any = None
         self._full: Any = None
+        self._scheme: str | None = None
 
     def blank(self):
         if self._blank is None:
@@ -24,11 +26,41 @@ class NlpProvider:
         return self.blank().tokenizer(text)
 
     def full(self):
+        """The full pipeline (bundled unless a model was chosen); raises ConfigError if it fails."""
         if self._full is None:
-            from answerlint.nlp import load_pipeline
+            from answerlint.errors import ConfigError
+            from answerlint.nlp import PipelineError, load_pipeline
 
-            self._full = load_pipeline(self.model)
+            try:
+                self._full = load_pipeline(self.model)
+            except PipelineError as exc:
+                raise ConfigError(str(exc)) from None
         return self._full
+
+    def tag(self, text: str):
+        """Everything but the parser: tags, morphology, lemmas, entities."""
+        nlp = self.full()
+        return nlp(text, disable=[p for p in ("parser",) if p in nlp.pipe_names])
+
+    def parse_span(self, span):
+        """A sentence of a tagged Doc as a Doc of its own, parsed (reusing the tok2vec output)."""
+        doc = span.as_doc()
+        nlp = self.full()
+        if "parser" in nlp.pipe_names:
+            doc = nlp.get_pipe("parser")(doc)
+        doc.user_data["offset"] = span.start_char
+        return doc
+
+    @property
+    def has_parser(self) -> bool:
+        return "parser" in self.full().pipe_names
+
+    def label_scheme(self) -> str:
+        if self._scheme is None:
+            from answerlint.nlp import label_scheme
+
+            self._scheme = label_scheme(self.full())
+        return self._scheme
 
     @property
     def loaded(self) -> bool:

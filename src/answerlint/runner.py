@@ -10,7 +10,6 @@ from typing import BinaryIO, Callable, Iterator, TextIO
 from answerlint.config import DEFAULT_EXCLUDE, Settings, find_config, load_settings
 from answerlint.engine import FileResult, Linter, Profile, read_file, read_source
 from answerlint.errors import AnswerlintError, ConfigError, InputError
-from answerlint.nlpprovider import NlpProvider
 from answerlint.packs import RuleSet
 from answerlint.readers import READERS
 
@@ -48,7 +47,7 @@ class Profiles:
         if key not in self._by_config:
             settings = load_settings(config, Path.cwd()).with_overrides(
                 select=self.options.select, extend_select=self.options.extend_select,
-                ignore=self.options.ignore, fail_on=self.options.fail_on, model=self.options.model)
+                ignore=self.options.ignore, fail_on=self.options.fail_on)
             packs = tuple(p.resolve() for p in settings.packs)
             if packs not in self._rulesets:
                 self._rulesets[packs] = RuleSet.load(packs)
@@ -61,7 +60,7 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     from answerlint.report import Report
 
     profiles = Profiles(options)
-    linter = Linter(NlpProvider(options.model))
+    linter = Linter(options.model)
     report_error = _once(report_error)
     results: list[FileResult] = []
     failed = False
@@ -82,6 +81,9 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
             result.error = _located(exc, name)
             report_error(str(exc))
         results.append(result)
+    if linter.skipped:
+        reasons = sorted(set(linter.skipped.values()))
+        report_error(f"notice: {'; '.join(reasons)}; skipped rules: {', '.join(sorted(linter.skipped))}")
     report = Report(results, rules, rates, options.suggestions, options.statistics)
     REGISTRY[options.fmt](report, stdout, options.color)
     if report.errors:
@@ -137,8 +139,8 @@ def _walk(root: Path, profiles: Profiles, report_error, results) -> Iterator[tup
     for directory, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in DEFAULT_EXCLUDE and not d.startswith("."))
         for name in sorted(files):
-            if Path(name).suffix.lower() not in READERS:
-                continue
+            if Path(name).suffix.lower() not in READERS or name.startswith("."):
+                continue  # hidden files (such as .answerlint.yaml) are not banks, like hidden directories
             path = Path(directory) / name
             display = os.path.normpath(str(path))
             try:

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 # What a kind needs from spaCy, cheapest first.
 NEEDS_NOTHING = "none"
 NEEDS_TOKENS = "tokens"  # a blank English tokenizer
-NEEDS_PARSE = "parse"  # the full pipeline: tags, lemmas, dependency parse
+NEEDS_TAGS = "tags"  # the pipeline without the parser: tags, morphology, lemmas, entities
+NEEDS_PARSE = "parse"  # the full pipeline with the dependency parse (UD labels)
 
 
 class Kind:

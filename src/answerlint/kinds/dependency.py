@@ -1,0 +1,103 @@
+"""Kind ``dependency``: spaCy DependencyMatcher patterns over the UD parse of a sentence."""
+
+from __future__ import annotations
+
+from answerlint.kinds.base import NEEDS_PARSE, Kind
+from answerlint.kinds.evidence_terms import NUMBER_ENTS
+from answerlint.kinds.pattern import LEXICONS, VERBS
+from answerlint.kinds.suggest import rewrite_suggestion
+from answerlint.kinds.tokenpatterns import check_dependency_pattern, expand
+from answerlint.model import RawFinding
+from answerlint.schema import AnyMap, Bool, Enum, Field, ListOf, Str, Struct
+
+# Children of the reported token that belong to the reported phrase ("very detail-focused").
+PHRASE_DEPS = frozenset({"compound", "amod", "advmod", "npadvmod", "obl:npmod", "flat", "fixed", "punct"})
+
+
+class DependencyKind(Kind):
+    name = "dependency"
+    needs = NEEDS_PARSE
+    requires_labels = "ud"
+    default_message = "'{match}': {advice}"
+    placeholders = ("match", "advice", "trait")
+    scopes = ("answer", "question", "item", "sentence")
+    options = Struct({
+        "patterns": Field(ListOf(ListOf(AnyMap(), min_items=1), min_items=1), required=True,
+                          doc="DependencyMatcher patterns (UD labels)"),
+        "lexicons": LEXICONS,
+        "report": Field(Str(), doc="the node reported (default: the first node)"),
+        "extent": Field(Enum("token", "phrase", "sentence"), default="phrase",
+                        doc="what the finding covers: the node, its phrase, or the sentence"),
+        "advice": Field(Str(), default="say what you did instead, with a number.", doc="text for {advice}"),
+        "unless_number": Field(Bool(), default=False, doc="not reported when its sentence has a number"),
+        "rewrite": Field(Bool(), default=False, doc="suggest a fact-based rewrite of the sentence"),
+        "verbs": VERBS,
+    })
+
+    def validate(self, rule, fail) -> None:
+        lexicons = rule.options["lexicons"]
+        report = rule.options.get("report")
+        for p, pattern in enumerate(rule.options["patterns"]):
+            names = check_dependency_pattern(pattern, lexicons, lambda problem: fail(problem, "options"),
+                                             f"pattern {p + 1}")
+            if report is not None and report not in names:
+                fail(f"pattern {p + 1} has no node '{report}' to report", "options")
+
+    def prepare(self, rule, nlp):
+        from spacy.matcher import DependencyMatcher
+
+        vocab = nlp.full().vocab
+        matcher = DependencyMatcher(vocab, validate=True)
+        reported: dict[int, int] = {}  # match key -> index of the reported node
+        for i, pattern in enumerate(rule.options["patterns"]):
+            pattern = expand(pattern, rule.options["lexicons"])
+            key = f"{rule.id}#{i}"
+            matcher.add(key, [pattern])
+            ids = [node["RIGHT_ID"] for node in pattern]
+            report = rule.options.get("report")
+            reported[vocab.strings[key]] = ids.index(report) if report in ids else 0
+        return matcher, reported
+
+    def check(self, rule, compiled, analysis):
+        matcher, reported = compiled
+        for item in analysis.items(rule.scope):
+            seen: list[tuple[int, int]] = []
+            for sent in analysis.parsed(item):
+                offset = sent.user_data["offset"]
+                if rule.options["unless_number"] and any(t.like_num or t.ent_type_ in NUMBER_ENTS for t in sent):
+                    continue
+                for match_id, token_ids in sorted(matcher(sent), key=lambda m: min(m[1])):
+                    token = sent[token_ids[reported[match_id]]]
+                    start, end = phrase_extent(sent, token, rule.options["extent"])
+                    key = (offset + start, offset + end)
+                    if any(s < key[1] and key[0] < e for s, e in seen):
+                        continue
+                    seen.append(key)
+                    text = item.text[key[0]:key[1]]
+                    message = rule.message.format(match=text, advice=rule.options["advice"], trait=token.lemma_)
+                    suggestions = (rewrite_suggestion(analysis, item, key[0], key[1], rule.options["verbs"])
+                                   if rule.options["rewrite"] else ())
+                    yield RawFinding(rule.id, message, key[0], key[1], item, suggestions)
+
+
+_HYPHENS = frozenset("-‐‑–")
+
+
+def phrase_extent(sent, token, extent: str = "phrase") -> tuple[int, int]:
+    """Character span (in ``sent``) of the token, its sentence, or the token with the modifiers
+    written just before it ("team player", "detail-focused")."""
+    if extent == "sentence":
+        return 0, len(sent.text.rstrip())
+    first = token.i
+    if extent == "phrase":
+        run = {token.i}
+        while first > 0:
+            prev = sent[first - 1]
+            joined = prev.head.i in run and (prev.dep_ in PHRASE_DEPS or prev.text in _HYPHENS)
+            if not joined or prev.dep_ == "advmod":
+                break
+            run.add(prev.i)
+            first -= 1
+        while first < token.i and sent[first].text in _HYPHENS:
+            first += 1
+    return sent[first].idx, token.idx + len(token.text)

@@ -1,0 +1,29 @@
+"""Fact-based rewrite suggestions for findings, built from the sentence's parse."""
+
+from __future__ import annotations
+
+from answerlint.model import Suggestion
+
+
+def rewrite_suggestion(analysis, item, start: int, end: int, verbs: dict[str, str],
+                       trait: str | None = None) -> tuple[Suggestion, ...]:
+    """A rewrite of the sentence holding item[start:end], or nothing when none can be built.
+
+    ``verbs`` maps a trait (its lemma text, or its head lemma) to the action verb of the rewrite.
+    The rewrite has placeholders, so it is shown, never applied by --fix.
+    """
+    try:
+        from answerlint.rewrite import rewrite
+    except ImportError:  # pragma: no cover - the rewrite module ships with the package
+        return ()
+    sent = analysis.parsed_at(item, start, end)
+    if sent is None:
+        return ()
+    offset = sent.user_data["offset"]
+    key = (trait or item.text[start:end]).lower().replace("-", " ")
+    verb = verbs.get(key) or verbs.get(key.split()[-1]) if verbs else None
+    text = rewrite(sent[:], start - offset, end - offset, verb)
+    if not text:
+        return ()
+    s, e = item.body.source_span(offset, offset + len(sent.text))
+    return (Suggestion(text=text, replacement=None, start=s, end=e, safe=False),)
