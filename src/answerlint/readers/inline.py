@@ -37,6 +37,8 @@ def strip_inline(text: str, offset: int, builder: TextBuilder) -> None:
         drop(m.end("text"), m.end())  # "](url)" or "][ref]"
     for rx in (_AUTOLINK, _URL, _TAG):
         for m in rx.finditer(text):
+            if not keep[m.start()]:
+                continue  # already dropped: the URL of a link or an autolink
             drop(*m.span())
             breaks.add(m.start())
     for m in _CODE.finditer(text):
