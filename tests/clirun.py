@@ -18,7 +18,6 @@ from click.testing import CliRunner
 import answerlint.runner
 from answerlint.cli import main
 from answerlint.engine import Linter
-from answerlint.nlpprovider import NlpProvider
 from answerlint.packs import RuleSet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +28,7 @@ _load = RuleSet.load.__func__
 _rulesets: dict[tuple, RuleSet] = {}
 _stable_options: set[int] = set()  # ids of option dicts of cached rule sets (alive all session)
 _compiled: dict = {}
-_provider = NlpProvider()
+_providers: dict = {}
 
 
 def _cached_load(cls, extra_dirs=()):
@@ -57,8 +56,10 @@ class _RunCache(dict):
             dict.__setitem__(self, key, value)
 
 
-def _linter(provider: NlpProvider | None = None) -> Linter:
-    linter = Linter(_provider if provider is None or provider.model is None else provider)
+def _linter(*args, **kwargs) -> Linter:
+    linter = Linter(*args, **kwargs)
+    if isinstance(getattr(linter, "_providers", None), dict):
+        linter._providers = _providers  # spaCy loaded once per pipeline for the whole session
     linter._compiled = _RunCache()
     return linter
 
