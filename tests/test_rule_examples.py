@@ -6,6 +6,7 @@ import pytest
 
 from answerlint.model import QUESTION, ANSWER
 from answerlint.packs import RuleSet
+from answerlint.readers import markdown
 from conftest import bank_of
 
 RULES = RuleSet.load().rules
@@ -27,8 +28,12 @@ def test_every_rule_has_examples_of_both_kinds():
 @pytest.mark.parametrize("rule_id,example", list(_cases()))
 def test_rule_example(rule_id, example, linter, profile):
     rule = profile.rules[rule_id]
-    role = QUESTION if rule.scope == "question" else ANSWER
-    bank = bank_of(example.text, role, example.kind or "general", example.stage)
+    if rule.scope == "bank":  # a bank-scope example is a whole Markdown answer bank
+        bank = markdown.read("example.md", example.text)
+        bank.stage = example.stage or bank.stage
+    else:
+        role = QUESTION if rule.scope == "question" else ANSWER
+        bank = bank_of(example.text, role, example.kind or "general", example.stage)
     findings = [f for f in linter.lint(bank, profile, rules=[rule]) if f.rule == rule_id]
     if not example.flag:
         assert findings == [], f"{rule_id} flagged a 'pass' example: {[f.message for f in findings]}"

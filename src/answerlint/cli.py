@@ -48,8 +48,10 @@ def main() -> None:
 @click.option("--no-suggestions", is_flag=True, help="Leave out suggestions in text output.")
 @click.option("--model", help="spaCy pipeline for parse-aware rules (name or path).")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: when a terminal).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (plain substitutions) to the files.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
 def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
-          statistics, stdin_filename, no_suggestions, model, color) -> None:
+          statistics, stdin_filename, no_suggestions, model, color, fix, diff) -> None:
     """Lint answer banks (files, directories, or - for standard input)."""
     from answerlint.runner import Options, run
 
@@ -57,7 +59,7 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         paths=tuple(paths) or (".",), fmt=fmt, select=_split(select), extend_select=_split(extend_select),
         ignore=_split(ignore), stage=stage, config=config_path, fail_on=fail_on, statistics=statistics,
         stdin_filename=stdin_filename, suggestions=not no_suggestions, model=model,
-        color=sys.stdout.isatty() if color is None else color,
+        color=sys.stdout.isatty() if color is None else color, fix=fix, diff=diff,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)

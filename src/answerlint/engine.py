@@ -112,9 +112,22 @@ class Linter:
                     continue
                 findings.append(Finding(
                     bank.path, line, column, end_line, end_column, rule.id, decider.severity(rule, stage),
-                    raw.message, start, end, raw.item, raw.suggestions))
+                    raw.message, start, end, raw.item, _located(raw)))
         findings.sort(key=lambda f: f.sort_key)
         return findings
+
+
+def _located(raw) -> tuple:
+    """Suggestions with their item offsets turned into source offsets."""
+    if raw.item is None:
+        return raw.suggestions
+    out = []
+    for s in raw.suggestions:
+        if s.start is not None and s.end is not None:
+            start, end = raw.item.body.source_span(s.start, s.end)
+            s = replace(s, start=start, end=end)
+        out.append(s)
+    return tuple(out)
 
 
 def read_source(path: str, data: bytes, settings: Settings) -> Bank:

@@ -10,6 +10,7 @@ from typing import BinaryIO, Callable, Iterator, TextIO
 from answerlint.config import DEFAULT_EXCLUDE, Settings, find_config, load_settings
 from answerlint.engine import FileResult, Linter, Profile, read_file, read_source
 from answerlint.errors import AnswerlintError, ConfigError, InputError
+from answerlint.fixes import apply_edits, safe_edits, unified_diff, write_atomically
 from answerlint.packs import RuleSet
 from answerlint.readers import READERS
 
@@ -31,6 +32,8 @@ class Options:
     suggestions: bool = True
     model: str | None = None
     color: bool = False
+    fix: bool = False  # apply safe fixes to the files
+    diff: bool = False  # print the safe fixes as a unified diff instead of applying them
 
 
 class Profiles:
@@ -66,6 +69,9 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     failed = False
     rules: dict = {}
     rates: dict = {}
+    diffs: list[str] = []
+    fixed = 0
+    fixed_stdin: str | None = None
     for name, path in _targets(options, profiles, report_error, results):
         result = FileResult(name)
         try:
@@ -74,6 +80,21 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
             bank = read_source(name, data, profile.settings)
             result.bank = bank
             result.findings = linter.lint(bank, profile, options.stage)
+            if options.fix or options.diff:
+                edits = safe_edits(result.findings)
+                after = apply_edits(bank.source, edits) if edits else bank.source
+                if options.diff and after != bank.source:
+                    diffs.append(unified_diff(name, bank.source, after))
+                elif options.fix and after != bank.source:
+                    if path is None:
+                        fixed_stdin = after
+                    else:
+                        write_atomically(path, after, bom=data.startswith(b"\xef\xbb\xbf"))
+                    fixed += len(edits)
+                    result.bank = bank = read_source(name, after.encode("utf-8"), profile.settings)
+                    result.findings = linter.lint(bank, profile, options.stage)
+                elif options.fix and path is None:
+                    fixed_stdin = bank.source
             rules.update(profile.rules)
             rates[name] = profile.settings.words_per_minute
             failed = failed or any(profile.decider.fails(f.severity) for f in result.findings)
@@ -81,6 +102,14 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
             result.error = _located(exc, name)
             report_error(str(exc))
         results.append(result)
+    if options.diff:
+        stdout.write("".join(diffs))
+        return 2 if any(r.error for r in results) else (1 if diffs else 0)
+    if fixed:
+        report_error(f"fixed {fixed} finding{'s' if fixed != 1 else ''}")
+    if fixed_stdin is not None:
+        stdout.write(fixed_stdin)
+        stdout = _ErrorStream(report_error)
     if linter.skipped:
         reasons = sorted(set(linter.skipped.values()))
         report_error(f"notice: {'; '.join(reasons)}; skipped rules: {', '.join(sorted(linter.skipped))}")
@@ -151,3 +180,17 @@ def _walk(root: Path, profiles: Profiles, report_error, results) -> Iterator[tup
                 continue
             if not settings.excluded(display):
                 yield display, path
+
+
+class _ErrorStream:
+    """With `- --fix`, stdout carries the fixed text; the report goes to stderr."""
+
+    def __init__(self, report_error: Callable[[str], None]) -> None:
+        self._report = report_error
+        self._buffer = ""
+
+    def write(self, text: str) -> None:
+        self._buffer += text
+        while "\n" in self._buffer:
+            line, self._buffer = self._buffer.split("\n", 1)
+            self._report(line)

@@ -6,7 +6,7 @@ import re
 
 from answerlint.kinds.base import NEEDS_TOKENS, Kind
 from answerlint.kinds.phrases import PHRASE_ENTRY, PhraseSet, parse_entries
-from answerlint.model import RawFinding
+from answerlint.model import RawFinding, Suggestion
 from answerlint.schema import Field, ListOf, Regex, Str, Struct
 
 
@@ -38,4 +38,13 @@ class PhraseKind(Kind):
                 text = item.text[m.start:m.end]
                 advice = m.phrase.advice or rule.options["advice"]
                 message = rule.message.format(match=text, phrase=m.phrase.phrase, advice=advice)
-                yield RawFinding(rule.id, message, m.start, m.end, item)
+                yield RawFinding(rule.id, message, m.start, m.end, item,
+                                 fix_suggestion(text, m.phrase.replacement, m.start, m.end))
+
+
+def fix_suggestion(text: str, replacement: str | None, start: int, end: int) -> tuple[Suggestion, ...]:
+    """A safe substitution that --fix applies, when the rule gives one."""
+    if replacement is None:
+        return ()
+    label = f"remove '{text}'" if replacement == "" else f"replace '{text}' with '{replacement}'"
+    return (Suggestion(label, replacement, start, end, safe=True),)

@@ -18,6 +18,8 @@ PHRASE_ENTRY = OneOf(
         "advice": Field(Str(), doc="what to say instead (overrides the rule's advice)"),
         "exceptions": Field(ListOf(Regex()), default=list,
                             doc="regexes: a match inside one of these is not reported"),
+        "replacement": Field(Str(nonempty=False),
+                             doc="a safe plain substitution that --fix may apply (\"\" removes the phrase)"),
     })),
 )
 
@@ -29,6 +31,7 @@ class Phrase:
     advice: str | None = None
     exceptions: tuple[re.Pattern, ...] = ()
     tag: object = None  # caller's data, e.g. the topic a term belongs to
+    replacement: str | None = None  # safe substitution for --fix
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ def parse_entries(raw: list) -> list[Phrase]:
             out.append(Phrase(
                 entry["phrase"], tuple(entry.get("variants") or ()), entry.get("advice"),
                 tuple(re.compile(x, re.IGNORECASE) for x in entry.get("exceptions") or ()),
+                replacement=entry.get("replacement"),
             ))
     return out
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from answerlint.kinds.base import Kind
+from answerlint.kinds.phrase import fix_suggestion
 from answerlint.model import RawFinding
 from answerlint.schema import Bool, Field, ListOf, Regex, Str, Struct
 
@@ -19,6 +20,8 @@ class RegexKind(Kind):
         "patterns": Field(ListOf(Regex()), default=list, doc="several regular expressions"),
         "ignore_case": Field(Bool(), default=True, doc="match case-insensitively"),
         "advice": Field(Str(), default="", doc="text for {advice} in the message"),
+        "replacement": Field(Str(nonempty=False),
+                             doc="safe substitution for --fix (\\1 refers to a group; \"\" removes the match)"),
     })
 
     def validate(self, rule, fail) -> None:
@@ -39,4 +42,7 @@ class RegexKind(Kind):
                         continue
                     taken.append(m.span())
                     message = rule.message.format(match=m.group(0), advice=rule.options["advice"])
-                    yield RawFinding(rule.id, message, m.start(), m.end(), item)
+                    replacement = rule.options.get("replacement")
+                    fix = fix_suggestion(m.group(0), m.expand(replacement) if replacement is not None else None,
+                                         m.start(), m.end())
+                    yield RawFinding(rule.id, message, m.start(), m.end(), item, fix)

@@ -7,7 +7,7 @@ from answerlint.model import Suggestion
 
 def rewrite_suggestion(analysis, item, start: int, end: int, verbs: dict[str, str],
                        trait: str | None = None) -> tuple[Suggestion, ...]:
-    """A rewrite of the sentence holding item[start:end], or nothing when none can be built.
+    """A rewrite of the sentence holding item[start:end] (suggestion offsets in the item's text).
 
     ``verbs`` maps a trait (its lemma text, or its head lemma) to the action verb of the rewrite.
     The rewrite has placeholders, so it is shown, never applied by --fix.
@@ -25,5 +25,5 @@ def rewrite_suggestion(analysis, item, start: int, end: int, verbs: dict[str, st
     text = rewrite(sent[:], start - offset, end - offset, verb)
     if not text:
         return ()
-    s, e = item.body.source_span(offset, offset + len(sent.text))
-    return (Suggestion(text=text, replacement=None, start=s, end=e, safe=False),)
+    end_of_sentence = offset + len(sent.text.rstrip())
+    return (Suggestion(text=text, replacement=None, start=offset, end=end_of_sentence, safe=False),)
