@@ -102,10 +102,10 @@ def patterns() -> list[dict]:
     nums = _num_seq()
 
     # --- CARDINAL ----------------------------------------------------------
-    # digits (year-like 4-digit tokens only when they modify a noun, e.g. "2000 users")
+    # digits; year-like 4-digit tokens are DATEs (no DEP here: answerlint tags without the
+    # parser and parses only the sentences its rules need, so ruler patterns cannot use DEP)
     add("CARDINAL",
         [{"TEXT": {"REGEX": r"^(?!(1[89]|20)\d\d$)\d[\d,]*(\.\d+)?$"}}],
-        [{"TEXT": {"REGEX": YEAR_RE}, "DEP": "nummod"}],
         [{"TEXT": {"REGEX": SHORT_SCALE_RE}}],
         # number words: only when tagged as numbers ("five engineers", not "the one who")
         [{"LOWER": {"IN": NUMBER_WORDS}, "POS": "NUM"}],
@@ -161,7 +161,7 @@ def patterns() -> list[dict]:
         [{"LOWER": {"IN": [m for m in MONTHS if m != "may"]}, "IS_TITLE": True}],
         [{"LOWER": "may", "IS_TITLE": True, "POS": "PROPN", "IS_SENT_START": False}],
         # years: "2019", "2019 - 2021", "2019 to 2021", "from 2019 to 2021" (years only)
-        [{"TEXT": {"REGEX": YEAR_RE}, "DEP": {"NOT_IN": ["nummod"]}}],
+        [{"TEXT": {"REGEX": YEAR_RE}}],
         [year, HYPHEN, year],
         [year, {"LOWER": {"IN": ["to", "through", "until"]}}, year],
         [{"LOWER": {"IN": ["early", "mid", "late"]}}, year],
