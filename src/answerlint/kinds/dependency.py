@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from answerlint.kinds.base import NEEDS_PARSE, Kind
 from answerlint.kinds.evidence_terms import NUMBER_ENTS
-from answerlint.kinds.pattern import LEXICONS, VERBS
+from answerlint.kinds.pattern import MATCH_OPTIONS
 from answerlint.kinds.suggest import rewrite_suggestion
 from answerlint.kinds.tokenpatterns import check_dependency_pattern, expand
 from answerlint.model import RawFinding
-from answerlint.schema import AnyMap, Bool, Enum, Field, ListOf, Str, Struct
+from answerlint.schema import AnyMap, Enum, Field, ListOf, Str, Struct
 
 # Children of the reported token that belong to the reported phrase ("very detail-focused").
 PHRASE_DEPS = frozenset({"compound", "amod", "advmod", "npadvmod", "obl:npmod", "flat", "fixed", "punct"})
@@ -24,14 +24,10 @@ class DependencyKind(Kind):
     options = Struct({
         "patterns": Field(ListOf(ListOf(AnyMap(), min_items=1), min_items=1), required=True,
                           doc="DependencyMatcher patterns (UD labels)"),
-        "lexicons": LEXICONS,
+        **MATCH_OPTIONS,
         "report": Field(Str(), doc="the node reported (default: the first node)"),
         "extent": Field(Enum("token", "phrase", "sentence"), default="phrase",
                         doc="what the finding covers: the node, its phrase, or the sentence"),
-        "advice": Field(Str(), default="say what you did instead, with a number.", doc="text for {advice}"),
-        "unless_number": Field(Bool(), default=False, doc="not reported when its sentence has a number"),
-        "rewrite": Field(Bool(), default=False, doc="suggest a fact-based rewrite of the sentence"),
-        "verbs": VERBS,
     })
 
     def validate(self, rule, fail) -> None:

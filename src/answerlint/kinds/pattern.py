@@ -9,8 +9,14 @@ from answerlint.kinds.tokenpatterns import check_token, expand
 from answerlint.model import RawFinding
 from answerlint.schema import AnyMap, Bool, Field, ListOf, MapOf, Str, Struct
 
-LEXICONS = Field(MapOf(ListOf(Str())), default=dict, doc="named word lists, used as \"$name\" in patterns")
-VERBS = Field(MapOf(Str()), default=dict, doc="trait -> action verb for rewrites (team player: work with)")
+# Options shared by the matcher kinds (pattern, dependency).
+MATCH_OPTIONS = {
+    "lexicons": Field(MapOf(ListOf(Str())), default=dict, doc="named word lists, used as \"$name\" in patterns"),
+    "advice": Field(Str(), default="say what you did instead, with a number.", doc="text for {advice}"),
+    "unless_number": Field(Bool(), default=False, doc="not reported when its sentence has a number"),
+    "rewrite": Field(Bool(), default=False, doc="suggest a fact-based rewrite of the sentence"),
+    "verbs": Field(MapOf(Str()), default=dict, doc="trait -> action verb for rewrites (team player: work with)"),
+}
 
 
 class PatternKind(Kind):
@@ -22,11 +28,7 @@ class PatternKind(Kind):
     options = Struct({
         "patterns": Field(ListOf(ListOf(AnyMap(), min_items=1), min_items=1), required=True,
                           doc="token patterns, as for spaCy's Matcher"),
-        "lexicons": LEXICONS,
-        "advice": Field(Str(), default="say what you did instead, with a number.", doc="text for {advice}"),
-        "unless_number": Field(Bool(), default=False, doc="not reported when its sentence has a number"),
-        "rewrite": Field(Bool(), default=False, doc="suggest a fact-based rewrite of the sentence"),
-        "verbs": VERBS,
+        **MATCH_OPTIONS,
     })
 
     def validate(self, rule, fail) -> None:
