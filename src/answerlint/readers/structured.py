@@ -43,7 +43,7 @@ def read_yaml(path: str, text: str, question_sections: tuple[str, ...] = ()) -> 
         raise InputError(f"invalid YAML: {exc}", path) from None
     if root is None:
         raise InputError("empty document: no answers or questions", path, 1)
-    tree = _from_yaml(root, text)
+    tree = _from_yaml(root, text, path, set())
     bank = _bank(path, text, "yaml", tree)
     bank.directives = _yaml_directives(text, tree)
     return bank
@@ -133,16 +133,28 @@ def _mapped(node: Node):
 
 # -- YAML: nodes with exact character offsets ----------------------------------------------------
 
-def _from_yaml(node: yaml.Node, text: str) -> Node:
+def _from_yaml(node: yaml.Node, text: str, path: str, active: set[int]) -> Node:
+    """``active``: the collections being converted, to catch an alias that contains itself."""
     start, end = node.start_mark.index, node.end_mark.index
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in active:
+            raise InputError("invalid YAML: an alias refers to a node that contains it", path,
+                             node.start_mark.line + 1, node.start_mark.column + 1)
+        active.add(id(node))
     if isinstance(node, yaml.MappingNode):
         value = {}
         for k, v in node.value:
             key = k.value if isinstance(k, yaml.ScalarNode) else str(k.start_mark.index)
-            value[key] = (_from_yaml(k, text), _from_yaml(v, text))
+            if key in value:  # PyYAML keeps the last one silently: half the bank would go unlinted
+                raise InputError(f"invalid YAML: duplicate key '{key}'", path,
+                                 k.start_mark.line + 1, k.start_mark.column + 1)
+            value[key] = (_from_yaml(k, text, path, active), _from_yaml(v, text, path, active))
+        active.discard(id(node))
         return Node("map", start, end, value)
     if isinstance(node, yaml.SequenceNode):
-        return Node("seq", start, end, [_from_yaml(v, text) for v in node.value])
+        items = [_from_yaml(v, text, path, active) for v in node.value]
+        active.discard(id(node))
+        return Node("seq", start, end, items)
     if node.tag == "tag:yaml.org,2002:null":
         return Node("null", start, end)
     if node.tag != "tag:yaml.org,2002:str" and node.style is None:
