@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from answerlint import directives, yamlpos
 from answerlint.answerkinds import infer_kind
 from answerlint.errors import AnswerlintError, InputError
-from answerlint.model import ANSWER, QUESTION, Bank, Item
+from answerlint.model import ANSWER, QUESTION, STAGES, Bank, Item
 from answerlint.readers.inline import strip_inline
 from answerlint.textmap import TextBuilder
 
@@ -63,8 +63,8 @@ def read(path: str, text: str, question_sections: tuple[str, ...] = ()) -> Bank:
     masked, events = _mask_comments(text, lines)
     sections = _sections(lines[body_start:], masked, names, _Events(events, collector))
     bank = Bank(path, text, "markdown", _items(sections), directives=collector.finish())
-    bank.stage = meta.get("stage")
-    bank.role = meta.get("role")
+    bank.stage = meta["stage"].strip() if "stage" in meta else None
+    bank.role = meta["role"].strip() if "role" in meta else None
     for section in sections:
         if section.questions:
             bank.questions_offset = section.heading_offset
@@ -99,6 +99,10 @@ def _front_matter(path: str, text: str, lines: list[Line]) -> tuple[dict, int]:
                 if key in data and not isinstance(data[key], str):
                     raise InputError(f"front matter: '{key}' must be a string", path,
                                      yamlpos.where(data, key)[0] + 1)
+            if "stage" in data and data["stage"].strip() not in STAGES:
+                line, column = yamlpos.where(data, "stage")
+                raise InputError(f"front matter: unknown stage '{data['stage'].strip()}' "
+                                 f"(expected one of: {', '.join(STAGES)})", path, line + 1, column)
             return data, i + 1
     raise InputError("front matter starts with '---' but never ends", path, 1)
 
