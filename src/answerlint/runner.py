@@ -101,6 +101,9 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
         except AnswerlintError as exc:
             result.error = _located(exc, name)
             report_error(str(exc))
+        except Exception as exc:  # a bug in answerlint: one line for this file, the others still linted
+            result.error = InputError(f"internal error: {type(exc).__name__}: {exc} (please report it)", name)
+            report_error(str(result.error))
         results.append(result)
     if options.diff:
         stdout.write("".join(diffs))
