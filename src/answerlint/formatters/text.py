@@ -38,13 +38,16 @@ def write_full(report: Report, out: TextIO, color: bool) -> None:
             out.write(f"{head}{style('[' + f.rule + ']', bold=True)}: {f.message}\n")
             out.write(f"  --> {f.path}:{f.line}:{f.column}\n")
             _excerpt(f, index, out, style)
+            gutter = " " * len(str(f.end_line))
             for s in f.suggestions if report.show_suggestions else ():
-                out.write(f"   = {style('suggestion', fg='green', bold=True)}: {s.text}\n")
-            rule = report.rules.get(f.rule)
-            if rule is not None and f.item is not None and f.item.question:
-                out.write(f"   = {style('answer to', bold=True)}: {f.item.question}\n")
+                out.write(f"{gutter} = {style('suggestion', fg='green', bold=True)}: {s.text}\n")
+            if f.item is not None and f.item.question:
+                out.write(f"{gutter} = {style('answer to', bold=True)}: {f.item.question}\n")
             out.write("\n")
     _summary(report, out, color)
+
+
+_WIDTH = 100  # longest excerpt line shown; longer lines are cut around the finding
 
 
 def _excerpt(f: Finding, index: LineIndex, out: TextIO, style) -> None:
@@ -54,14 +57,28 @@ def _excerpt(f: Finding, index: LineIndex, out: TextIO, style) -> None:
     last = min(f.end_line, f.line + 2)
     for line in range(f.line, last + 1):
         text = index.line_text(line).replace("\t", " ")
-        out.write(f"{str(line).rjust(width)} | {text}\n")
         start = f.column if line == f.line else len(text) - len(text.lstrip()) + 1
         end = f.end_column if line == f.end_line else len(text) + 1
+        shown, start, end = _window(text, start, end)
+        out.write(f"{str(line).rjust(width)} | {shown}\n")
         if end > start:
             carets = " " * (start - 1) + "^" * (end - start)
             out.write(f"{gutter} | {style(carets, fg=_COLORS[f.severity], bold=True)}\n")
     if f.end_line > last:
-        out.write(f"{gutter} | ... ({f.end_line - last} more line{'s' if f.end_line - last > 1 else ''})\n")
+        more = f.end_line - last
+        out.write(f"{gutter} | ... ({more} more line{'s' if more > 1 else ''})\n")
+
+
+def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut a long line to about _WIDTH characters around columns [start, end)."""
+    if len(text) <= _WIDTH:
+        return text, start, end
+    left = max(0, min(start - 1 - 20, len(text) - _WIDTH))
+    right = left + _WIDTH
+    prefix = "..." if left > 0 else ""
+    suffix = "..." if right < len(text) else ""
+    shown = prefix + text[left:right] + suffix
+    return shown, start - left + len(prefix), min(end, right + 1) - left + len(prefix)
 
 
 def _summary(report: Report, out: TextIO, color: bool) -> None:
