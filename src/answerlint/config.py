@@ -7,6 +7,7 @@ overrides the search. Command-line options are applied on top by :meth:`Settings
 from __future__ import annotations
 
 import fnmatch
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
@@ -120,10 +121,20 @@ def _read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {exc}", str(path)) from None
+        raise ConfigError(f"cannot read config: {_reason(exc)}", str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise ConfigError(f"invalid TOML: {str(exc).split(' (at line')[0]}", str(path), line) from None
+        # Python < 3.14 has the position only in the message: "... (at line 3, column 7)"
+        where = re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
+        line = getattr(exc, "lineno", None) or (int(where.group(1)) if where else None)
+        column = getattr(exc, "colno", None) or (int(where.group(2)) if where else None)
+        raise ConfigError(f"invalid TOML: {str(exc).split(' (at line')[0]}", str(path), line, column) from None
+
+
+def _reason(exc: Exception) -> str:
+    """'no such file or directory' rather than "[Errno 2] No such file or directory: 'x'"."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror[0].lower() + exc.strerror[1:]
+    return str(exc)
 
 
 def load_settings(path: Path | None, cwd: Path | None = None) -> Settings:
@@ -136,7 +147,7 @@ def load_settings(path: Path | None, cwd: Path | None = None) -> Settings:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read config: {exc}", str(path)) from None
+            raise ConfigError(f"cannot read config: {_reason(exc)}", str(path)) from None
         try:
             data = yamlpos.load(text, str(path)) or {}
         except AnswerlintError as exc:
