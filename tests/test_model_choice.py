@@ -48,7 +48,8 @@ def test_non_ud_pipeline_is_named_and_its_rules_skipped(clearnlp_pipeline, tmp_p
 
 def test_unknown_pipeline_is_a_one_line_error(tmp_path):
     bank = tmp_path / "a.md"
-    bank.write_text("# A\n\n## Strength?\n\nI am a natural leader.\n", encoding="utf-8")
+    answer = "I am a natural leader and people always come to me for help with their work. " * 3
+    bank.write_text(f"# A\n\n## Strength?\n\n{answer}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--model", "no_such_pipeline_xyz", "--select", "evidence", str(bank)])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
