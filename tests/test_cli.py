@@ -217,7 +217,7 @@ def test_text_format_shows_the_source_and_carets(bank):
         "  |",
         "3 | I am a team player.",
         "  |        ^^^^^^^^^^^",
-        "   = answer to: What are your strengths?",
+        "  = answer to: What are your strengths?",
         "",
         "Found 1 finding (1 warning) in 1 file.",
     ]
@@ -355,9 +355,7 @@ def test_real_process_concise_json_and_exit_codes(tmp_path):
     proc = _process("check", "--format", "json", "--select", "buzzwords/self-labels",
                     "corpus/answers.txt", str(bad))
     assert proc.returncode == 2
-    assert proc.stderr == f"answerlint: {bad}:2:1: invalid YAML: expected the node content in flow context\n" \
-        or proc.stderr.startswith(f"answerlint: {bad}:")
-    assert proc.stderr.count("\n") == 1
+    assert proc.stderr == f"answerlint: {bad}:2:1: invalid YAML: expected the node content, but found '<stream end>'\n"
     doc = json.loads(proc.stdout)
     assert [(f["path"], f["line"], f["column"]) for f in doc["findings"]] == [
         ("corpus/answers.txt", 5, 30), ("corpus/answers.txt", 8, 29)]
