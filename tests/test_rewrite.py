@@ -211,3 +211,13 @@ def test_named_template_overrides_the_verb_choice(nlp):
 def test_templates_are_read_only():
     with pytest.raises(TypeError):
         TEMPLATES["x"] = TEMPLATES["default"]  # type: ignore[index]
+
+
+def test_import_is_cheap():
+    """Importing the module loads neither spaCy nor lemminflect (which imports spaCy)."""
+    import subprocess
+    import sys
+
+    probe = "import sys, answerlint.rewrite; print('spacy' in sys.modules, 'lemminflect' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -1,21 +1,15 @@
-"""Fact-based STAR rewrites for self-description, cliché and vague-claim findings.
+"""Fact-based STAR rewrites: "I'm a team player on cross-functional projects." -> "In <when>, I
+worked with <who> on cross-functional projects to <goal>, and we <result, with a number>."
 
-``rewrite(sent, start, end, verb)`` turns a self-label into the skeleton of a story built
-from the sentence's own parse, e.g. "I'm a team player on cross-functional projects." ->
-"In <when>, I worked with <who> on cross-functional projects to <goal>, and we <result,
-with a number>."  Nothing is invented: the subject (I/we), objects and modifiers come
-from the sentence, the rest from the templates below, and every unknown fact is an
-explicit ``<placeholder>``.  The parse may be wrong, so the sentence is read mostly
-linearly (word lists, tags) and the tree is used only where it helps (who is described).
-"""
+Nothing is invented: the subject (I/we), objects and modifiers come from the sentence, the rest
+from TEMPLATES, every unknown fact is a <placeholder>.  Parses can be wrong, so the words after
+the label are read linearly (word lists, tags); the tree is only asked who is described."""
 
 from __future__ import annotations
 
 import re
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
-
-from lemminflect import getAllLemmas, getInflection, getLemma
 
 from answerlint.inflect import forms
 
@@ -26,33 +20,32 @@ __all__ = ["TEMPLATES", "VERB_TEMPLATES", "Template", "rewrite"]
 
 
 class Template(NamedTuple):
-    """``text`` has the fields {when} {subj} {verb} {obj} {mods}; ``obj`` fills {obj}
-    when the sentence names no object of its own."""
-
+    """Fields {when} {subj} {verb} {obj} {mods} {who}; ``obj``/``who`` fill {obj}/{who} when the
+    sentence names no object / people of its own."""
     text: str
-    obj: str
+    obj: str = "<what>"
+    who: str = "<who>"
 
 
-_RESULT = "<result, with a number>"
+# Named story shapes; a rule pack may name one (``template=``), else the verb picks (VERB_TEMPLATES).
 TEMPLATES = MappingProxyType({
-    "teamwork": Template("{when}, {subj} {verb} {obj}{mods} to <goal>, and we " + _RESULT + ".", "<who>"),
-    "problem": Template("{when}, {subj} {verb} {obj}{mods} by <what you did>, which " + _RESULT + ".",
-                        "<which problem>"),
-    "detail": Template("{when}, {subj} {verb} {obj}{mods} in <what>, which " + _RESULT + ".", "<which mistake>"),
-    "review": Template("{when}, {subj} {verb} {obj}{mods} and found <which mistake>, which " + _RESULT + ".",
-                       "<what>"),
-    "delivery": Template("{when}, {subj} {verb} {obj}{mods} by <deadline>, and " + _RESULT + ".", "<what>"),
-    "learning": Template("{when}, {subj} {verb} {obj}{mods} in <how long>, and " + _RESULT + ".", "<what>"),
-    "communication": Template("{when}, {subj} {verb} {obj}{mods} to <who>, and " + _RESULT + ".", "<what>"),
-    "default": Template("{when}, {subj} {verb} {obj}{mods}, and " + _RESULT + ".", "<what>"),
+    "teamwork": Template("{when}, {subj} {verb} {obj}{mods} to <goal>, and we <result, with a number>.", "<who>"),
+    "problem": Template("{when}, {subj} {verb} {obj}{mods} by <what you did>, which <result, with a number>.",
+                        obj="<which problem>"),
+    "detail": Template("{when}, {subj} {verb} {obj}{mods} in <what>, which <result, with a number>.",
+                       obj="<which mistake>"),
+    "review": Template("{when}, {subj} {verb} {obj}{mods} and found <which mistake>, which <result, with a number>."),
+    "delivery": Template("{when}, {subj} {verb} {obj}{mods} by <deadline>, and <result, with a number>."),
+    "learning": Template("{when}, {subj} {verb} {obj}{mods} in <how long>, and <result, with a number>."),
+    "communication": Template("{when}, {subj} {verb} {obj}{mods} to {who}, and <result, with a number>."),
+    "default": Template("{when}, {subj} {verb} {obj}{mods}, and <result, with a number>."),
 })
 DEFAULT_WHEN = "In <when>"
 FALLBACK_VERB = "handle"
 
-# Which template an action verb tells its story with (anything else: "default").
+# The story shape of an action verb (any other verb: "default").
 VERB_TEMPLATES = MappingProxyType({
-    **dict.fromkeys(["work with", "collaborate with", "lead", "mentor", "coach", "help", "support",
-                     "motivate"], "teamwork"),
+    **dict.fromkeys(["work with", "collaborate with", "lead", "mentor", "coach", "help", "support"], "teamwork"),
     **dict.fromkeys(["solve", "fix", "resolve", "troubleshoot", "debug"], "problem"),
     **dict.fromkeys(["catch", "spot", "notice"], "detail"),
     **dict.fromkeys(["check", "review", "verify", "test", "proofread", "double-check"], "review"),
@@ -60,194 +53,188 @@ VERB_TEMPLATES = MappingProxyType({
     **dict.fromkeys(["learn", "pick up", "master"], "learning"),
     **dict.fromkeys(["explain", "present", "communicate", "teach"], "communication"),
 })
-# Trait words whose action is not a plain derivation; verbs that need a particle.
-TRAIT_VERBS = MappingProxyType({"player": "work with", "study": "learn", "learner": "learn",
-                                "collaborator": "work with", "listener": "listen to"})
+# Trait words whose action is no plain derivation; verbs that need a particle.
+TRAIT_VERBS = MappingProxyType({"player": "work with", "collaborator": "work with", "study": "learn",
+                                "learner": "learn", "listener": "listen to", "thinker": "think through"})
 PARTICLES = MappingProxyType({"work": "work on", "focus": "focus on", "listen": "listen to",
                               "collaborate": "collaborate with"})
-# Derivations that give no sensible action ("detail-oriented" -> "orient").
-NO_DERIVE = frozenset("be have do get give make take go love like enjoy say know orient mind "
-                      "dedicate commit determine experience product pride consider describe "
-                      "drive passion".split())
+# Derived verbs that are no sensible action ("detail-oriented" -> "orient", "giving" -> "give").
+NO_DERIVE = frozenset("be have do get give make take go love like enjoy say know orient mind motivate "
+                      "dedicate commit determine experience product pride consider describe drive".split())
 
-_PREPS = frozenset("on in at with for across within during about around among between under "
-                   "through throughout inside from into over".split())
+_PREPS = frozenset("on in at with for across within during about around among between under through "
+                   "throughout inside from into over".split())
 _WHEN_PREPS = frozenset({"in", "at", "during"})
-_WHEN_NOUNS = frozenset("job role position internship company employer firm placement startup "
-                        "school university apprenticeship team project".split())
-_NOT_WHEN = frozenset("opinion view experience mind eyes words general fact short addition "
-                      "particular time life".split())
-_VAGUE = frozenset("sense way ways respect regard general nature heart life world everything "
-                   "anything kind".split())
+_WHEN_NOUNS = frozenset("job role position internship company employer firm placement startup school "
+                        "university apprenticeship team project".split())
+_NOT_WHEN = frozenset("opinion view experience mind eyes words general fact short addition particular "
+                      "time life".split())
+_VAGUE = frozenset("sense way ways respect regard general nature heart life world everything anything "
+                   "kind".split())
 _NP_TAGS = frozenset("DT PDT PRP$ JJ JJR JJS NN NNS NNP NNPS CD HYPH POS VBN".split())
 _NP_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
 _NOT_NP = frozenset("who whom whose which that what where when why how i me we us you".split())
 _I = frozenset({"i", "me", "my", "myself", "mine"})
 _WE = frozenset({"we", "us", "our", "ourselves", "ours"})
+_PLURAL_VERBS = frozenset({"are", "were", "'re", "have", "'ve"})
 _NEG = frozenset({"not", "n't", "never"})
-_PLURAL_BE = frozenset({"are", "were", "'re", "have", "'ve"})
-_SUBJ_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+_PLACEHOLDER = re.compile(r"<[^<>]*>")
+
+
+class _Parts(NamedTuple):
+    """What the sentence says beyond the label."""
+    gerund: Token | None  # "good with *solving* crisis situations"
+    obj: str | None  # "about data visualisation", "solving *crisis situations*"
+    mods: tuple[str, ...]  # "on cross-functional projects"
+    when: str | None  # "At Acme, ...", "... during my internship"
 
 
 def rewrite(sent: Span, start: int, end: int, verb: str | None = None, *,
             template: str | None = None) -> str | None:
-    """A STAR-shaped rewrite of the finding at ``[start, end)`` (offsets in ``sent.doc``).
+    """A STAR-shaped rewrite of the finding at ``[start, end)`` (character offsets in ``sent.doc``).
 
-    ``verb`` is the base-form action the rule maps the trait to ("work with"); None derives
-    one from the trait (solver -> solve) or falls back to "handle".  ``template`` names an
-    entry of TEMPLATES (default: chosen from the verb).  Returns None when no rewrite makes
-    sense: the span misses the sentence, the sentence is a question, or the trait is negated.
+    ``verb``: the base-form action the rule maps the trait to ("work with"); None derives it from
+    the trait (solver -> solve) or falls back to "handle".  ``template``: one of TEMPLATES (default:
+    the verb's).  None if the span misses the sentence, it is a question, or the label is negated.
     """
     flagged = [t for t in sent if t.idx < end and t.idx + len(t) > start]
     if not flagged or sent.text.rstrip().endswith("?") or _negated(sent, flagged):
         return None
-    head = _trait_head(flagged)
-    gerund, obj, mods, when = _carried(sent, flagged, verb)
-    if verb is None:
-        verb = _verb_from(gerund) or _derive(head)
-    verb = " ".join(verb.split())
-    label = sent.doc.text[start:end].lower().split()
-    if len(label) == 1 and _past(verb).split()[0] in forms(label[0]):
+    label, head = sent.doc.text[start:end].lower(), _trait_head(flagged)
+    parts = _carried(sent, flagged, verb)
+    verb = " ".join((verb or _verb_of(parts.gerund) or _derive(head)).split())
+    if " " not in label and _past(verb).split()[0] in forms(label):
         verb = FALLBACK_VERB  # "organized" -> "I organized" would match the same phrase again
-    name = template if template in TEMPLATES else VERB_TEMPLATES.get(verb, "default")
-    # Nothing carried over may repeat the flagged phrase or the trait word (rule 2).
-    banned = {sent.doc.text[start:end].lower(), head.lower_}
-    keep = [p for p in (obj, when, *mods) if p and not any(_contains(p, b) for b in banned)]
-    tpl = TEMPLATES[name]
-    return tpl.text.format(
-        when=_capitalise(when) if when in keep else DEFAULT_WHEN,
-        subj=_person(sent, head, flagged),
-        verb=_past(verb),
-        obj=obj if obj in keep else tpl.obj,
-        mods="".join(" " + m for m in mods if m in keep),
-    )
+
+    def keep(piece: str | None) -> str | None:  # nothing carried over may repeat the label
+        return piece if piece and not any(_has(piece, b) for b in (label, head.lower_)) else None
+
+    parts = _Parts(None, keep(parts.obj), tuple(filter(keep, parts.mods)), keep(parts.when))
+    subj = _person(sent, head)
+    for action, carried in ((verb, parts), (FALLBACK_VERB, _Parts(None, None, (), None))):
+        tpl = TEMPLATES[template if template in TEMPLATES else VERB_TEMPLATES.get(action, "default")]
+        out = _render(tpl, subj, action, carried)
+        if not _has(_PLACEHOLDER.sub(" ", out), label):
+            return out
+    return None  # the label is template wording ("in", "with")
 
 
-def _contains(text: str, phrase: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text.lower()) is not None
+def _render(tpl: Template, subj: str, verb: str, parts: _Parts) -> str:
+    # "a strong communicator with stakeholders" -> "explained <what> to stakeholders"
+    who = next((m for m in parts.mods if m.split()[0].lower() in ("with", "to")), None)
+    who = who if "{who}" in tpl.text else None
+    when = parts.when[:1].upper() + parts.when[1:] if parts.when else DEFAULT_WHEN
+    return tpl.text.format(when=when, subj=subj, verb=_past(verb), obj=parts.obj or tpl.obj,
+                           who=who.split(None, 1)[1] if who else tpl.who,
+                           mods="".join(" " + m for m in parts.mods if m is not who))
 
 
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _lemma(word: str, upos: str) -> str:
+    from lemminflect import getLemma  # imported late: importing lemminflect imports spaCy
+    return (getLemma(word, upos) or (word,))[0]
+
+
+def _verb_lemmas(word: str) -> tuple[str, ...]:  # known verbs only (no out-of-vocabulary guess)
+    from lemminflect import getAllLemmas
+    return getAllLemmas(word, "VERB").get("VERB", ())
 
 
 def _past(verb: str) -> str:
-    """Past tense of a base-form verb phrase; multi-word verbs inflect the first word."""
+    """Past tense of a base-form verb phrase; a multi-word verb inflects its first word."""
+    from lemminflect import getInflection
     first, _, rest = verb.partition(" ")
-    forms = getInflection(first, "VBD")
-    if forms:
-        past = forms[0]
-    elif first.endswith("e"):
-        past = first + "d"
-    else:
-        past = first + "ed"
+    inflected = getInflection(first, "VBD")
+    past = inflected[0] if inflected else first + ("d" if first.endswith("e") else "ed")
     return f"{past} {rest}".strip()
 
 
-def _is_verb(word: str) -> bool:
-    return word in getAllLemmas(word, "VERB").get("VERB", ())
+def _has(text: str, phrase: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text.lower()) is not None
 
 
-def _verb_from(tok: Token | None) -> str | None:
-    """The action of a gerund ("good with solving ..." -> "solve"), unless it is a light verb."""
-    if tok is None:
-        return None
-    lemma = getLemma(tok.lower_, "VERB")[0]
-    return None if lemma in NO_DERIVE else PARTICLES.get(lemma, lemma)
+def _verb_of(gerund: Token | None) -> str | None:
+    """The action a gerund names ("solving" -> "solve"), unless it is a light verb."""
+    lemma = _lemma(gerund.lower_, "VERB") if gerund is not None else None
+    return None if lemma is None or lemma in NO_DERIVE else PARTICLES.get(lemma, lemma)
 
 
 def _derive(head: Token) -> str:
-    """An action verb derived from the trait word: solver -> solve, organized -> organize."""
+    """An action verb derived from the trait word: solver -> solve, creative -> create."""
     word = head.lower_.rsplit("-", 1)[-1]
-    if word in TRAIT_VERBS:
-        return TRAIT_VERBS[word]
-    noun = getLemma(word, "NOUN")[0]  # solvers -> solver
-    if noun in TRAIT_VERBS:
-        return TRAIT_VERBS[noun]
-    cands: list[str] = []
-    if head.pos_ in ("VERB", "AUX") and not word.endswith("ed"):  # "work hard", not "thrive ..."
-        lemma = getLemma(word, "VERB")[0]
+    noun = _lemma(word, "NOUN")  # solvers -> solver
+    if word in TRAIT_VERBS or noun in TRAIT_VERBS:
+        return TRAIT_VERBS.get(word) or TRAIT_VERBS[noun]
+    if head.pos_ in ("VERB", "AUX") and not word.endswith("ed"):  # "work hard", not "thrive"
+        lemma = _lemma(word, "VERB")
         return PARTICLES.get(lemma) or (lemma if lemma in VERB_TEMPLATES else FALLBACK_VERB)
-    if word.endswith(("ed", "ing")):
-        cands += getAllLemmas(word, "VERB").get("VERB", ())
+    candidates = list(_verb_lemmas(word)) if word.endswith(("ed", "ing")) else []  # organized
     if noun.endswith(("er", "or")) and head.pos_ not in ("VERB", "AUX", "ADJ"):
-        cands += [noun[:-2], noun[:-1], noun[:-2] + "e"]
+        candidates += [noun[:-2], noun[:-1], noun[:-2] + "e"]  # leader, solver, communicator
         if len(noun) > 4 and noun[-3] == noun[-4]:
-            cands.append(noun[:-3])  # planner -> plan
+            candidates.append(noun[:-3])  # planner -> plan
     if word.endswith("ive"):
-        cands += [word[:-3] + "e", word[:-3]]
-    for cand in cands:
-        if _is_verb(cand):
+        candidates += [word[:-3] + "e", word[:-3]]  # creative, supportive
+    for cand in candidates:
+        if cand in _verb_lemmas(cand):
             return FALLBACK_VERB if cand in NO_DERIVE else PARTICLES.get(cand, cand)
     return FALLBACK_VERB
 
 
 def _trait_head(flagged: list[Token]) -> Token:
-    """The rightmost flagged token whose syntactic head lies outside the flagged phrase."""
+    """The rightmost flagged word whose syntactic head lies outside the flagged phrase."""
     ids = {t.i for t in flagged}
     outside = [t for t in flagged if t.head.i not in ids or t.head.i == t.i]
-    content = [t for t in outside if t.is_alpha] or [t for t in flagged if t.is_alpha] or flagged
-    return content[-1]
+    return ([t for t in outside if t.is_alpha] or [t for t in flagged if t.is_alpha] or flagged)[-1]
 
 
 def _negated(sent: Span, flagged: list[Token]) -> bool:
-    """A negation just before the trait or on its clause ("I'm not a team player")."""
-    first = flagged[0].i
-    ids = {t.i for t in flagged}
-    window = [t for t in sent if first - 4 <= t.i < first]
-    chain = [flagged[0], *flagged[0].ancestors]
-    near = window + [c for a in chain for c in a.children if c.dep_ in ("advmod", "neg")]
+    """A negation just before the label or on its clause ("I'm not a team player")."""
+    first, ids = flagged[0].i, {t.i for t in flagged}
+    near = [t for t in sent if first - 4 <= t.i < first]
+    near += [c for a in (flagged[0], *flagged[0].ancestors) for c in a.children if c.dep_ in ("advmod", "neg")]
     return any(t.lower_ in _NEG and t.i not in ids for t in near)
 
 
-def _person(sent: Span, head: Token, flagged: list[Token]) -> str:
-    """"I" or "we": the person the sentence describes (tree first, then any pronoun)."""
+def _person(sent: Span, head: Token) -> str:
+    """"I" or "we": the person described ("My friends describe me as ..." -> I)."""
     words = [t.lower_ for t in sent]
-    for i, word in enumerate(words[1:-1], 1):  # "My team and I are ..." (parses often miss it)
-        if word == "i" and words[i - 1] == "and" and words[i + 1] in _PLURAL_BE:
+    for i in range(1, len(words) - 1):  # "My team and I are ..." (often misparsed)
+        if words[i] == "i" and words[i - 1] == "and" and words[i + 1] in _PLURAL_VERBS:
             return "we"
-    for anc in [head, *head.ancestors]:
-        for child in anc.children:
-            if child.dep_ not in _SUBJ_DEPS:
-                continue
-            group = {child.lower_, *(c.lower_ for c in child.conjuncts)}
-            if group & _WE or (group & _I and len(group) > 1):
-                return "we"  # "we", "my team and I"
-            if group & _I:
-                return "I"
+    for node in (head, *head.ancestors):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj"):
+                group = {child.lower_, *(c.lower_ for c in child.conjuncts)}
+                if group & _WE or (group & _I and len(group) > 1):
+                    return "we"
+                if group & _I:
+                    return "I"
     return "we" if set(words) & _WE and not set(words) & _I else "I"
 
 
-def _is_prep(tok: Token) -> bool:
-    return tok.lower_ in _PREPS
-
-
 def _is_gerund(tok: Token) -> bool:
-    return tok.tag_ == "VBG" or (tok.lower_.endswith("ing") and getLemma(tok.lower_, "VERB")[0] != tok.lower_
-                                 and bool(getAllLemmas(tok.lower_, "VERB")))
-
-
-def _np_end(toks: list[Token], i: int) -> int:
-    """End of the noun phrase starting at ``toks[i]`` (``i`` if there is none)."""
-    j = i
-    while j < len(toks):
-        tok = toks[j]
-        if tok.lower_ in ("and", "or") and j + 1 < len(toks) and _np_token(toks[j + 1]) and j > i:
-            j += 1
-            continue
-        if not _np_token(tok):
-            break
-        j += 1
-    while j > i and not (toks[j - 1].is_alpha or toks[j - 1].like_num):
-        j -= 1  # no trailing hyphen
-    has_noun = any(t.pos_ in ("NOUN", "PROPN", "NUM") or t.tag_.startswith("NN") for t in toks[i:j])
-    return j if has_noun else i
+    """A verb in -ing after a preposition or verb ("good at managing"; not "a caring person")."""
+    word, prev = tok.lower_, tok.doc[tok.i - 1] if tok.i > 0 else None
+    verbal = tok.tag_ == "VBG" or (word.endswith("ing") and _lemma(word, "VERB") != word and bool(_verb_lemmas(word)))
+    return verbal and prev is not None and (prev.lower_ in _PREPS | {"to"} or prev.pos_ == "VERB")
 
 
 def _np_token(tok: Token) -> bool:
-    if tok.lower_ in _NOT_NP or tok.lower_ in _PREPS or tok.is_punct and tok.tag_ != "HYPH":
+    if tok.lower_ in _NOT_NP or tok.lower_ in _PREPS or (tok.is_punct and tok.tag_ != "HYPH"):
         return False
     return tok.tag_ in _NP_TAGS or tok.pos_ in _NP_POS
+
+
+def _np_end(toks: list[Token], i: int) -> int:
+    """End of the noun phrase that starts at ``toks[i]`` (``i`` if none does)."""
+    j = i
+    while j < len(toks) and (_np_token(toks[j]) or (
+            toks[j].lower_ in ("and", "or") and j > i and j + 1 < len(toks) and _np_token(toks[j + 1]))):
+        j += 1
+    while j > i and (toks[j - 1].lower_ in ("and", "or") or not (toks[j - 1].is_alpha or toks[j - 1].like_num)):
+        j -= 1  # no trailing hyphen or conjunction
+    has_noun = any(t.pos_ in ("NOUN", "PROPN", "NUM") or t.tag_.startswith("NN") for t in toks[i:j])
+    return j if has_noun else i
 
 
 def _text(toks: list[Token]) -> str:
@@ -255,63 +242,58 @@ def _text(toks: list[Token]) -> str:
 
 
 def _object(toks: list[Token]) -> str:
-    """An object phrase; a plural one becomes a placeholder for one instance."""
-    last = toks[-1]
+    """An object phrase; a plural one becomes a placeholder for one instance of it."""
+    last, words = toks[-1], toks[:-1]
     if last.tag_ not in ("NNS", "NNPS") and "Plur" not in last.morph.get("Number"):
         return _text(toks)
-    words = toks[:-1]
     while words and words[0].tag_ in ("DT", "PRP$"):
         words = words[1:]
-    return "<which " + " ".join(filter(None, [_text(words), getLemma(last.lower_, "NOUN")[0]])) + ">"
+    return "<which " + " ".join(filter(None, [_text(words), _lemma(last.lower_, "NOUN")])) + ">"
 
 
 def _is_when(pp: list[Token], fronted: bool) -> bool:
+    """A phrase that says when: "during ...", "in 2021", "at my last job", "At Acme, ..."."""
     words = {t.lower_ for t in pp[1:]}
     if pp[0].lower_ not in _WHEN_PREPS or words & _NOT_WHEN:
         return False
-    if pp[0].lower_ == "during" or any(t.like_num for t in pp[1:]):
-        return True
-    if fronted and any(t.pos_ == "PROPN" or t.is_title for t in pp[1:]):
+    if pp[0].lower_ == "during" or any(t.like_num or (fronted and (t.pos_ == "PROPN" or t.is_title)) for t in pp[1:]):
         return True
     return bool(words & (_I | _WE)) and (fronted or bool(words & _WHEN_NOUNS))
 
 
-def _carried(sent: Span, flagged: list[Token], verb: str | None):
-    """What the sentence says beyond the label: (gerund, object, modifiers, when)."""
-    toks = list(sent)
-    ids = {t.i for t in flagged}
-    particle = verb.split()[-1] if verb and len(verb.split()) > 1 else None
+def _carried(sent: Span, flagged: list[Token], verb: str | None) -> _Parts:
+    """Read the gerund, object and prepositional phrases that follow the label."""
+    toks, ids = list(sent), {t.i for t in flagged}
+    particle = verb.split()[-1] if verb and " " in verb.strip() else None
     gerunds = [t for t in flagged if _is_gerund(t)]
     pos = (gerunds[-1].i if gerunds else flagged[-1].i + 1) - sent.start
-    gerund, obj, mods, when = None, None, [], None
-    if pos + 1 < len(toks) and (_is_prep(toks[pos]) or toks[pos].lower_ == "to") and _is_gerund(toks[pos + 1]):
-        pos += 1  # "passionate about building tools"
+    gerund, obj, when, mods = None, None, None, []
+    if pos + 1 < len(toks) and toks[pos].lower_ in _PREPS | {"to"} and _is_gerund(toks[pos + 1]):
+        pos += 1  # "passionate about building tools", "dedicated to helping customers"
     if pos < len(toks) and _is_gerund(toks[pos]):
         gerund, pos = toks[pos], pos + 1
         end = _np_end(toks, pos)
-        if end > pos and _verb_from(gerund):
+        if end > pos and _verb_of(gerund):
             obj = _object(toks[pos:end])
         pos = end
-    pps: list[tuple[list[Token], bool]] = []
-    while pos < len(toks) and _is_prep(toks[pos]):
-        end = _np_end(toks, pos + 1)
-        if end == pos + 1:
-            break
-        pps.append((toks[pos:end], False))
+    phrases: list[tuple[list[Token], bool]] = []
+    while pos < len(toks) and toks[pos].lower_ in _PREPS and (end := _np_end(toks, pos + 1)) > pos + 1:
+        phrases.append((toks[pos:end], False))
         pos = end
-    if toks and _is_prep(toks[0]) and toks[0].i not in ids:  # "At Acme, I was ..."
-        comma = next((i for i, t in enumerate(toks[:12]) if t.text == ","), None)
-        chain = all(_np_token(t) or _is_prep(t) for t in toks[1:comma or 0])
-        if comma and chain and _np_end(toks, 1) > 1 and not ids & {t.i for t in toks[:comma]}:
-            pps.insert(0, (toks[:comma], True))
-    for pp, fronted in pps:
-        prep, rest = pp[0].lower_, pp[1:]
-        if {t.lower_ for t in rest} & _VAGUE:
-            continue
+    comma = next((i for i, t in enumerate(toks[:12]) if t.text == ","), 0)
+    if comma > 1 and toks[0].lower_ in _PREPS and not ids & {t.i for t in toks[:comma]} and all(
+            _np_token(t) or t.lower_ in _PREPS for t in toks[1:comma]):
+        phrases.insert(0, (toks[:comma], True))  # "At Acme, I was ..."
+    for pp, fronted in phrases:
+        prep, words = pp[0].lower_, {t.lower_ for t in pp[1:]}
+        if words & _VAGUE or (prep in _WHEN_PREPS and words & _NOT_WHEN):
+            continue  # "in every sense", "in my opinion"
         if when is None and _is_when(pp, fronted):
             when = _text(pp)
-        elif obj is None and not fronted and (prep == "about" or prep == particle):
-            obj = _object(rest)
-        elif prep not in _WHEN_PREPS or not ({t.lower_ for t in rest} & _NOT_WHEN):
+        elif fronted:
+            continue  # "With my background in finance, ..." modifies no action
+        elif obj is None and prep in ("about", particle):
+            obj = _object(pp[1:])
+        else:
             mods.append(_text(pp))
-    return gerund, obj, mods, when
+    return _Parts(gerund, obj, tuple(mods), when)
