@@ -7,10 +7,11 @@ and the bank's inline suppressions. Rules deselected for a file are not even run
 from __future__ import annotations
 
 import fnmatch
+from dataclasses import replace
 
 from answerlint.config import Settings
 from answerlint.errors import ConfigError
-from answerlint.model import STAGES, Bank
+from answerlint.model import STAGES, Bank, Finding, severity_rank
 from answerlint.packs import RuleSet
 from answerlint.rules import Rule, matches_selector
 
@@ -80,7 +81,22 @@ class DecisionEngine:
         return False
 
     def fails(self, severity: str) -> bool:
-        from answerlint.model import severity_rank
-
         level = self.settings.fail_on
         return level != "never" and severity_rank(severity) >= severity_rank(level)
+
+
+def merge_same_span(findings: list[Finding]) -> list[Finding]:
+    """One finding per exact span: when several rules flag the same text (a phrase list and a
+    parse-aware rule, say), keep the most severe (the first of them in rule-id order) and give it
+    the others' suggestions."""
+    by_span: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        by_span.setdefault((f.path, f.start, f.end), []).append(f)
+    out = []
+    for group in by_span.values():
+        keep = max(group, key=lambda f: (severity_rank(f.severity), -group.index(f)))
+        extra = [s for f in group if f is not keep for s in f.suggestions]
+        seen = {s.text for s in keep.suggestions}
+        merged = keep.suggestions + tuple(s for s in extra if not (s.text in seen or seen.add(s.text)))
+        out.append(replace(keep, suggestions=merged) if merged != keep.suggestions else keep)
+    return sorted(out, key=lambda f: f.sort_key)

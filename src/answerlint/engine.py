@@ -7,7 +7,7 @@ from pathlib import Path
 
 from answerlint.analysis import Analysis
 from answerlint.config import Settings
-from answerlint.decision import DecisionEngine
+from answerlint.decision import DecisionEngine, merge_same_span
 from answerlint.errors import AnswerlintError, ConfigError
 from answerlint.kinds import get_kind
 from answerlint.lines import LineIndex
@@ -114,7 +114,7 @@ class Linter:
                     bank.path, line, column, end_line, end_column, rule.id, decider.severity(rule, stage),
                     raw.message, start, end, raw.item, _located(raw)))
         findings.sort(key=lambda f: f.sort_key)
-        return findings
+        return merge_same_span(findings)
 
 
 def _located(raw) -> tuple:

@@ -7,7 +7,8 @@ import re
 from answerlint.kinds.base import NEEDS_TOKENS, Kind
 from answerlint.kinds.phrases import PHRASE_ENTRY, PhraseSet, parse_entries
 from answerlint.model import RawFinding, Suggestion
-from answerlint.schema import Field, ListOf, Regex, Str, Struct
+from answerlint.kinds.suggest import rewrite_suggestion
+from answerlint.schema import Bool, Field, ListOf, Regex, Str, Struct
 
 
 class PhraseKind(Kind):
@@ -24,6 +25,7 @@ class PhraseKind(Kind):
         "exceptions": Field(ListOf(Regex()), default=list,
                             doc="regexes: a match inside one of these is not reported, for every phrase"),
         "exact": Field(ListOf(Str()), default=list, doc="words matched exactly, never inflected"),
+        "rewrite": Field(Bool(), default=False, doc="suggest a fact-based rewrite of the sentence"),
     })
 
     def prepare(self, rule, nlp):
@@ -38,8 +40,11 @@ class PhraseKind(Kind):
                 text = item.text[m.start:m.end]
                 advice = m.phrase.advice or rule.options["advice"]
                 message = rule.message.format(match=text, phrase=m.phrase.phrase, advice=advice)
-                yield RawFinding(rule.id, message, m.start, m.end, item,
-                                 fix_suggestion(text, m.phrase.replacement, m.start, m.end))
+                suggestions = fix_suggestion(text, m.phrase.replacement, m.start, m.end)
+                if rule.options["rewrite"] and not suggestions:
+                    verbs = {m.phrase.phrase.lower(): m.phrase.verb} if m.phrase.verb else {}
+                    suggestions = rewrite_suggestion(analysis, item, m.start, m.end, verbs, m.phrase.phrase)
+                yield RawFinding(rule.id, message, m.start, m.end, item, suggestions)
 
 
 def fix_suggestion(text: str, replacement: str | None, start: int, end: int) -> tuple[Suggestion, ...]:

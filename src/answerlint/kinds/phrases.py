@@ -20,6 +20,7 @@ PHRASE_ENTRY = OneOf(
                             doc="regexes: a match inside one of these is not reported"),
         "replacement": Field(Str(nonempty=False),
                              doc="a safe plain substitution that --fix may apply (\"\" removes the phrase)"),
+        "verb": Field(Str(), doc="the action verb a rewrite uses for this phrase (team player: work with)"),
     })),
 )
 
@@ -32,6 +33,7 @@ class Phrase:
     exceptions: tuple[re.Pattern, ...] = ()
     tag: object = None  # caller's data, e.g. the topic a term belongs to
     replacement: str | None = None  # safe substitution for --fix
+    verb: str | None = None  # action verb for rewrites
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def parse_entries(raw: list) -> list[Phrase]:
             out.append(Phrase(
                 entry["phrase"], tuple(entry.get("variants") or ()), entry.get("advice"),
                 tuple(re.compile(x, re.IGNORECASE) for x in entry.get("exceptions") or ()),
-                replacement=entry.get("replacement"),
+                replacement=entry.get("replacement"), verb=entry.get("verb"),
             ))
     return out
 

@@ -20,8 +20,8 @@ def rewrite_suggestion(analysis, item, start: int, end: int, verbs: dict[str, st
     if sent is None:
         return ()
     offset = sent.user_data["offset"]
-    key = (trait or item.text[start:end]).lower().replace("-", " ")
-    verb = verbs.get(key) or verbs.get(key.split()[-1]) if verbs else None
+    key = " ".join((trait or item.text[start:end]).lower().replace("-", " ").split())
+    verb = (verbs.get(key) or verbs.get(key.split()[-1])) if verbs else None
     text = rewrite(sent[:], start - offset, end - offset, verb)
     if not text:
         return ()
