@@ -349,17 +349,17 @@ def _process(*args: str, input: str | None = None, cwd=ROOT) -> subprocess.Compl
                           capture_output=True, text=True, timeout=120)
 
 
-def test_real_process_concise_json_and_exit_codes(tmp_path):
+def test_real_process_json_errors_and_stdin(tmp_path):
+    """One real ``answerlint`` process: a good file, a broken one and standard input together."""
     bad = tmp_path / "bad.yaml"
     bad.write_text("answers: [\n")
-    proc = _process("check", "--format", "json", "--select", "buzzwords/self-labels",
-                    "corpus/answers.txt", str(bad))
+    proc = _process("check", "--format", "json", "--select", "buzzwords/self-labels,buzzwords/fake-weaknesses",
+                    "corpus/answers.txt", str(bad), "-", input="# Weakness?\n\nI'm a perfectionist.\n")
     assert proc.returncode == 2
     assert proc.stderr == f"answerlint: {bad}:2:1: invalid YAML: expected the node content, but found '<stream end>'\n"
     doc = json.loads(proc.stdout)
-    assert [(f["path"], f["line"], f["column"]) for f in doc["findings"]] == [
-        ("corpus/answers.txt", 5, 30), ("corpus/answers.txt", 8, 29)]
-    proc = _process("check", "--format", "concise", "--select", "buzzwords/fake-weaknesses", "-",
-                    input="# Weakness?\n\nI'm a perfectionist.\n")
-    assert proc.returncode == 1
-    assert proc.stdout.splitlines()[0] == f"-:3:7: warning: {PERFECTIONIST}"
+    assert [(f["path"], f["line"], f["column"], f["rule"]) for f in doc["findings"]] == [
+        ("corpus/answers.txt", 5, 30, "buzzwords/self-labels"),
+        ("corpus/answers.txt", 8, 29, "buzzwords/self-labels"),
+        ("corpus/answers.txt", 8, 66, "buzzwords/fake-weaknesses"),
+        ("-", 3, 7, "buzzwords/fake-weaknesses")]
