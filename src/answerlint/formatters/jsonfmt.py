@@ -24,10 +24,19 @@ def write(report: Report, out: TextIO, color: bool) -> None:
         "version": 1,
         "findings": [finding_dict(f) for f in report.findings],
         "items": report.items(),
-        "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.problem}
-                   for e in report.errors],
+        "errors": _errors(report),
     }
     if report.statistics:
         doc["statistics"] = [{"rule": r, "count": n, "severity": s} for r, n, s in report.rule_counts()]
     json.dump(doc, out, indent=2, ensure_ascii=False)
     out.write("\n")
+
+
+def _errors(report: Report) -> list[dict]:
+    """Each distinct error once, as on stderr (a broken config is the error of every file under it)."""
+    out: list[dict] = []
+    for e in report.errors:
+        entry = {"path": e.path, "line": e.line, "column": e.column, "message": e.problem}
+        if entry not in out:
+            out.append(entry)
+    return out
