@@ -315,7 +315,9 @@ def test_rules_lists_every_rule():
     assert {"buzzwords/self-labels", "wiifm/self-interest-topic", "length/answer-too-long",
             "length/answer-too-short"} <= set(ids)
     as_json = json.loads(invoke("rules", "--format", "json").stdout)
-    assert {r["id"] for r in as_json} == set(ids) if isinstance(as_json, list) else True
+    assert [r["id"] for r in as_json] == ids
+    assert {k: as_json[0][k] for k in ("id", "severity", "kind")} == {
+        "id": ids[0], "severity": lines[1].split()[1], "kind": lines[1].split()[2]}
 
 
 def test_rule_explains_one_rule():

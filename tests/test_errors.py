@@ -203,3 +203,18 @@ def test_invalid_pack_rule_is_located(tmp_path, monkeypatch):
     assert len(run.stderr.splitlines()) == 1
     assert run.stderr.startswith(f"answerlint: {tmp_path / 'packs' / 'mine.yaml'}")
     assert "Bad_Id" in run.stderr
+
+
+def test_json_lists_a_config_error_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write_tree = {"banks/a.md": GOOD, "banks/b.md": GOOD, "banks/.answerlint.yaml": "bogus: 1\n"}
+    for rel, text in _write_tree.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    run = check("--format", "json", "banks")
+    assert run.code == 2
+    assert len(run.stderr.splitlines()) == 1
+    config = str(tmp_path / "banks" / ".answerlint.yaml")
+    errors = json.loads(run.stdout)["errors"]
+    assert [(e["path"], e["line"], e["column"]) for e in errors] == [(config, 1, 1)]
+    assert errors[0]["message"].startswith("unknown key 'bogus'")
