@@ -18,12 +18,19 @@ DIRECTIVE = re.compile(
 )
 
 
+_REASON = re.compile(r"\s--(?:\s.*)?$", re.S)
+
+
 def parse(comment: str) -> tuple[str, tuple[str, ...]] | None:
-    """``("disable", ("buzzwords",))`` for a directive comment body, else None."""
-    m = DIRECTIVE.search(comment.strip())
+    """``("disable", ("buzzwords",))`` for a directive comment body, else None.
+
+    Rules are separated by commas or spaces; a reason may follow after `` -- ``, as in ESLint:
+    ``answerlint: disable-next=wiifm -- this bank is for the offer call``.
+    """
+    m = DIRECTIVE.search(_REASON.sub("", comment.strip()))
     if not m:
         return None
-    rules = tuple(r.strip() for r in (m.group("rules") or "").split(",") if r.strip())
+    rules = tuple(r for r in re.split(r"[,\s]+", m.group("rules") or "") if r)
     return m.group("action"), rules
 
 
