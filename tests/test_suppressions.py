@@ -197,3 +197,19 @@ def test_yaml_hash_inside_a_scalar_is_not_a_directive(tmp_path):
             "      # answerlint: disable\n"
             "      I'm a perfectionist.\n")
     assert _lint(tmp_path, "b.yaml", text) == [(SELF, 2, 55), (FAKE, 5, 13)]
+
+
+def test_directive_with_a_reason_and_space_separated_rules(tmp_path):
+    text = ("# Q?\n"
+            "\n"
+            "<!-- answerlint: disable-next=buzzwords/self-labels -- the panel asked for labels -->\n"
+            "I am a team player and a perfectionist.\n"
+            "<!-- answerlint: disable-next=buzzwords/self-labels buzzwords/fake-weaknesses -->\n"
+            "I am a team player and a perfectionist.\n"
+            "I am a team player.\n")
+    assert _lint(tmp_path, "b.md", text) == [(FAKE, 4, 26), (SELF, 7, 8)]
+    yaml_text = ("answers:\n"
+                 "  # answerlint: disable-next=buzzwords -- quoting the job ad\n"
+                 "  - answer: I am a team player.\n"
+                 "  - answer: I am a team player.\n")
+    assert _lint(tmp_path, "b.yaml", yaml_text) == [(SELF, 4, 20)]
