@@ -44,6 +44,10 @@ def _value(text: str, pos: int, node_type):
             return node_type("map", start, pos + 1, items), pos + 1
         while True:
             key, pos = _string(text, pos, node_type)
+            if key.value in items:  # json.loads keeps the last one silently: the rest would go unlinted
+                line = text.count("\n", 0, key.start) + 1
+                column = key.start - (text.rfind("\n", 0, key.start) + 1) + 1
+                raise JSONPositionError(f"duplicate key '{key.value}'", line, column)
             pos = _skip(text, _skip(text, pos) + 1)  # ':'
             value, pos = _value(text, pos, node_type)
             items[key.value] = (key, value)
