@@ -41,6 +41,8 @@ CASES = {
                             "answerlint: comma.json:2:22: invalid JSON: Expecting value"),
     "json-answers-not-list": ("obj.json", b'{"answers": {"a": 1}}',
                               "answerlint: obj.json:1:13: 'answers' must be a list of {question, answer, kind} mappings"),
+    "json-duplicate-key": ("dup.json", b'{"answers": [{"answer": "I am a team player."}],\n "answers": []}\n',
+                           "answerlint: dup.json:2:2: invalid JSON: duplicate key 'answers'"),
     "unknown-extension": ("notes.docx", b"I am a team player.\n",
                           f"answerlint: notes.docx: unknown file type '.docx' (answerlint reads {READS})"),
     "no-extension": ("README", b"I am a team player.\n",
