@@ -75,7 +75,10 @@ CASES = [
      f"In <when>, I caught <which mistake> in <what>, which {R}."),
     ("I work hard.", "work hard", None, f"In <when>, I worked on <what>, and {R}."),
     # not pinned: the three hard rules only
-    ("I'm a team player with the design team.", "team player", "work with", None),
+    ("I'm a team player with the design team.", "team player", None,
+     f"In <when>, I worked with the design team to <goal>, and we {R}."),
+    ("I'm not just a team player, I'm a leader.", "leader", "lead", None),
+    ("My greatest strength is my leadership.", "leadership", None, None),
     ("I am passionate about data visualisation.", "passionate", None, None),
     ("I consider myself to be a quick study.", "quick study", "learn", None),
     ("I would describe myself as a hard worker.", "hard worker", "finish", None),

@@ -1,6 +1,5 @@
 """Fact-based STAR rewrites: "I'm a team player on cross-functional projects." -> "In <when>, I
 worked with <who> on cross-functional projects to <goal>, and we <result, with a number>."
-
 Nothing is invented: the subject (I/we), objects and modifiers come from the sentence, the rest
 from TEMPLATES, every unknown fact is a <placeholder>.  Parses can be wrong, so the words after
 the label are read linearly (word lists, tags); the tree is only asked who is described."""
@@ -45,7 +44,8 @@ FALLBACK_VERB = "handle"
 
 # The story shape of an action verb (any other verb: "default").
 VERB_TEMPLATES = MappingProxyType({
-    **dict.fromkeys(["work with", "collaborate with", "lead", "mentor", "coach", "help", "support"], "teamwork"),
+    **dict.fromkeys(["work with", "collaborate with", "lead", "mentor", "coach", "help", "support", "persuade"],
+                    "teamwork"),
     **dict.fromkeys(["solve", "fix", "resolve", "troubleshoot", "debug"], "problem"),
     **dict.fromkeys(["catch", "spot", "notice"], "detail"),
     **dict.fromkeys(["check", "review", "verify", "test", "proofread", "double-check"], "review"),
@@ -53,9 +53,13 @@ VERB_TEMPLATES = MappingProxyType({
     **dict.fromkeys(["learn", "pick up", "master"], "learning"),
     **dict.fromkeys(["explain", "present", "communicate", "teach"], "communication"),
 })
-# Trait words whose action is no plain derivation; verbs that need a particle.
-TRAIT_VERBS = MappingProxyType({"player": "work with", "collaborator": "work with", "study": "learn",
-                                "learner": "learn", "listener": "listen to", "thinker": "think through"})
+# Trait words and qualities whose action is no plain derivation; verbs that need a particle.
+TRAIT_VERBS = MappingProxyType({
+    "player": "work with", "collaborator": "work with", "teamwork": "work with", "study": "learn",
+    "learner": "learn", "curiosity": "learn", "listener": "listen to", "empathy": "listen to",
+    "thinker": "think through", "leadership": "lead", "communication": "explain", "creativity": "create",
+    "attention": "catch", "adaptability": "adapt to", "flexibility": "adapt to", "resilience": "recover from",
+    "ethic": "finish"})
 PARTICLES = MappingProxyType({"work": "work on", "focus": "focus on", "listen": "listen to",
                               "collaborate": "collaborate with"})
 # Derived verbs that are no sensible action ("detail-oriented" -> "orient", "giving" -> "give").
@@ -101,8 +105,9 @@ def rewrite(sent: Span, start: int, end: int, verb: str | None = None, *,
     if not flagged or sent.text.rstrip().endswith("?") or _negated(sent, flagged):
         return None
     label, head = sent.doc.text[start:end].lower(), _trait_head(flagged)
-    parts = _carried(sent, flagged, verb)
-    verb = " ".join((verb or _verb_of(parts.gerund) or _derive(head)).split())
+    verb = verb or _verb_of(_carried(sent, flagged, None).gerund) or _derive(head)  # solver -> solve
+    parts = _carried(sent, flagged, verb)  # with the verb's particle: "player with X" -> "worked with X"
+    verb = " ".join(verb.split())
     if " " not in label and _past(verb).split()[0] in forms(label):
         verb = FALLBACK_VERB  # "organized" -> "I organized" would match the same phrase again
 
@@ -110,7 +115,7 @@ def rewrite(sent: Span, start: int, end: int, verb: str | None = None, *,
         return piece if piece and not any(_has(piece, b) for b in (label, head.lower_)) else None
 
     parts = _Parts(None, keep(parts.obj), tuple(filter(keep, parts.mods)), keep(parts.when))
-    subj = _person(sent, head)
+    subj = _person(sent, head)  # "I" or "we"
     for action, carried in ((verb, parts), (FALLBACK_VERB, _Parts(None, None, (), None))):
         tpl = TEMPLATES[template if template in TEMPLATES else VERB_TEMPLATES.get(action, "default")]
         out = _render(tpl, subj, action, carried)
@@ -121,8 +126,7 @@ def rewrite(sent: Span, start: int, end: int, verb: str | None = None, *,
 
 def _render(tpl: Template, subj: str, verb: str, parts: _Parts) -> str:
     # "a strong communicator with stakeholders" -> "explained <what> to stakeholders"
-    who = next((m for m in parts.mods if m.split()[0].lower() in ("with", "to")), None)
-    who = who if "{who}" in tpl.text else None
+    who = next((m for m in parts.mods if m.split()[0].lower() in ("with", "to")), None) if "{who}" in tpl.text else None
     when = parts.when[:1].upper() + parts.when[1:] if parts.when else DEFAULT_WHEN
     return tpl.text.format(when=when, subj=subj, verb=_past(verb), obj=parts.obj or tpl.obj,
                            who=who.split(None, 1)[1] if who else tpl.who,
@@ -169,9 +173,7 @@ def _derive(head: Token) -> str:
         return PARTICLES.get(lemma) or (lemma if lemma in VERB_TEMPLATES else FALLBACK_VERB)
     candidates = list(_verb_lemmas(word)) if word.endswith(("ed", "ing")) else []  # organized
     if noun.endswith(("er", "or")) and head.pos_ not in ("VERB", "AUX", "ADJ"):
-        candidates += [noun[:-2], noun[:-1], noun[:-2] + "e"]  # leader, solver, communicator
-        if len(noun) > 4 and noun[-3] == noun[-4]:
-            candidates.append(noun[:-3])  # planner -> plan
+        candidates += [noun[:-2], noun[:-1], noun[:-2] + "e", noun[:-3]]  # leader, solver, communicator, planner
     if word.endswith("ive"):
         candidates += [word[:-3] + "e", word[:-3]]  # creative, supportive
     for cand in candidates:
@@ -192,7 +194,8 @@ def _negated(sent: Span, flagged: list[Token]) -> bool:
     first, ids = flagged[0].i, {t.i for t in flagged}
     near = [t for t in sent if first - 4 <= t.i < first]
     near += [c for a in (flagged[0], *flagged[0].ancestors) for c in a.children if c.dep_ in ("advmod", "neg")]
-    return any(t.lower_ in _NEG and t.i not in ids for t in near)
+    return any(t.lower_ in _NEG and t.i not in ids and t.nbor(1).lower_ not in ("just", "only", "merely")
+               for t in near if t.i + 1 < len(t.doc))
 
 
 def _person(sent: Span, head: Token) -> str:
@@ -205,10 +208,8 @@ def _person(sent: Span, head: Token) -> str:
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj"):
                 group = {child.lower_, *(c.lower_ for c in child.conjuncts)}
-                if group & _WE or (group & _I and len(group) > 1):
-                    return "we"
-                if group & _I:
-                    return "I"
+                if group & (_I | _WE):  # "my team and I" -> we
+                    return "we" if group & _WE or len(group) > 1 else "I"
     return "we" if set(words) & _WE and not set(words) & _I else "I"
 
 
@@ -220,9 +221,8 @@ def _is_gerund(tok: Token) -> bool:
 
 
 def _np_token(tok: Token) -> bool:
-    if tok.lower_ in _NOT_NP or tok.lower_ in _PREPS or (tok.is_punct and tok.tag_ != "HYPH"):
-        return False
-    return tok.tag_ in _NP_TAGS or tok.pos_ in _NP_POS
+    return (tok.lower_ not in _NOT_NP and tok.lower_ not in _PREPS and not (tok.is_punct and tok.tag_ != "HYPH")
+            and (tok.tag_ in _NP_TAGS or tok.pos_ in _NP_POS))
 
 
 def _np_end(toks: list[Token], i: int) -> int:
