@@ -255,3 +255,43 @@ def test_config_errors_are_reported_once(tree):
     run = check(".")
     assert run.code == 2
     assert len(run.stderr.splitlines()) == 1
+
+
+CUSTOM_PACK = """\
+pack: house
+description: Our own words to avoid.
+rules:
+  - id: synergy-words
+    kind: phrase
+    severity: error
+    scope: answer
+    summary: House style bans "ninja".
+    rationale: Nobody is a ninja.
+    message: "'{match}' is banned here: {advice}"
+    options:
+      advice: Say what you built.
+      phrases:
+        - phrase: ninja
+    examples:
+      flag: [I am a coding ninja.]
+      pass: [I build payment systems.]
+"""
+
+
+def test_packs_add_rules_from_the_config(tree):
+    _write(tree, {".answerlint.yaml": "packs: [style]\nselect: [house, buzzwords/self-labels]\n",
+                  "style/house.yaml": CUSTOM_PACK,
+                  "bank.md": "# Q?\n\nI am a coding ninja and a team player.\n"})
+    run = check("--format", "concise", "bank.md")
+    assert run.code == 1
+    assert run.stdout.splitlines()[:2] == [
+        "bank.md:3:15: error: 'ninja' is banned here: Say what you built. [house/synergy-words]",
+        "bank.md:3:27: " + run.stdout.splitlines()[1].split(": ", 1)[1],
+    ]
+    assert run.stdout.splitlines()[1].endswith("[buzzwords/self-labels]")
+    from clirun import invoke
+
+    listed = invoke("rules", "--config", ".answerlint.yaml").stdout
+    assert any(line.split()[:3] == ["house/synergy-words", "error", "phrase"] for line in listed.splitlines())
+    assert invoke("rule", "--config", ".answerlint.yaml", "house/synergy-words").code == 0
+    assert invoke("rule", "house/synergy-words").code == 0  # the config found from the working directory
