@@ -6,6 +6,7 @@ the label are read linearly (word lists, tags); the tree is only asked who is de
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
@@ -14,6 +15,8 @@ from answerlint.inflect import forms
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
+if importlib.util.find_spec("lemminflect") is None:  # pragma: no cover - checked without importing it (slow)
+    raise ImportError("answerlint.rewrite needs lemminflect: pip install lemminflect")
 
 __all__ = ["TEMPLATES", "VERB_TEMPLATES", "Template", "rewrite"]
 
@@ -85,8 +88,7 @@ _NEG = frozenset({"not", "n't", "never"})
 _PLACEHOLDER = re.compile(r"<[^<>]*>")
 
 
-class _Parts(NamedTuple):
-    """What the sentence says beyond the label."""
+class _Parts(NamedTuple):  # what the sentence says beyond the label
     gerund: Token | None  # "good with *solving* crisis situations"
     obj: str | None  # "about data visualisation", "solving *crisis situations*"
     mods: tuple[str, ...]  # "on cross-functional projects"
@@ -271,10 +273,8 @@ def _carried(sent: Span, flagged: list[Token], verb: str | None) -> _Parts:
     if pos + 1 < len(toks) and toks[pos].lower_ in _PREPS | {"to"} and _is_gerund(toks[pos + 1]):
         pos += 1  # "passionate about building tools", "dedicated to helping customers"
     if pos < len(toks) and _is_gerund(toks[pos]):
-        gerund, pos = toks[pos], pos + 1
-        end = _np_end(toks, pos)
-        if end > pos and _verb_of(gerund):
-            obj = _object(toks[pos:end])
+        gerund, end = toks[pos], _np_end(toks, pos + 1)
+        obj = _object(toks[pos + 1:end]) if end > pos + 1 and _verb_of(gerund) else None
         pos = end
     phrases: list[tuple[list[Token], bool]] = []
     while pos < len(toks) and toks[pos].lower_ in _PREPS and (end := _np_end(toks, pos + 1)) > pos + 1:
