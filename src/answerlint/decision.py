@@ -41,7 +41,7 @@ class DecisionEngine:
         ignored = [sel for sel in s.ignore if matches_selector(rule.id, sel)]
         if ignored and not self._more_specific_select(rule, ignored, explicit):
             return False
-        if path is not None:
+        if path is not None and s.per_file_ignores:
             rel = s.relative(path)
             for pattern, selectors in s.per_file_ignores.items():
                 if fnmatch.fnmatch(rel, pattern) and any(matches_selector(rule.id, x) for x in selectors):
