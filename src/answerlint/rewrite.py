@@ -62,7 +62,7 @@ TRAIT_VERBS = MappingProxyType({
     "learner": "learn", "curiosity": "learn", "listener": "listen to", "empathy": "listen to",
     "thinker": "think through", "leadership": "lead", "communication": "explain", "creativity": "create",
     "attention": "catch", "adaptability": "adapt to", "flexibility": "adapt to", "resilience": "recover from",
-    "ethic": "finish"})
+    "ethic": "finish", "passionate": "work on", "enthusiastic": "work on"})
 PARTICLES = MappingProxyType({"work": "work on", "focus": "focus on", "listen": "listen to",
                               "collaborate": "collaborate with"})
 # Derived verbs that are no sensible action ("detail-oriented" -> "orient", "giving" -> "give").
