@@ -6,6 +6,7 @@ import re
 
 from answerlint.kinds.base import Kind
 from answerlint.kinds.phrase import fix_suggestion
+from answerlint.kinds.suggest import rewrite_suggestion
 from answerlint.model import RawFinding
 from answerlint.schema import Bool, Field, ListOf, Regex, Str, Struct
 
@@ -20,6 +21,7 @@ class RegexKind(Kind):
         "patterns": Field(ListOf(Regex()), default=list, doc="several regular expressions"),
         "ignore_case": Field(Bool(), default=True, doc="match case-insensitively"),
         "advice": Field(Str(), default="", doc="text for {advice} in the message"),
+        "rewrite": Field(Bool(), default=False, doc="suggest a fact-based rewrite of the sentence"),
         "replacement": Field(Str(nonempty=False),
                              doc="safe substitution for --fix (\\1 refers to a group; \"\" removes the match)"),
     })
@@ -45,4 +47,6 @@ class RegexKind(Kind):
                     replacement = rule.options.get("replacement")
                     fix = fix_suggestion(m.group(0), m.expand(replacement) if replacement is not None else None,
                                          m.start(), m.end())
+                    if rule.options["rewrite"] and not fix:
+                        fix = rewrite_suggestion(analysis, item, m.start(), m.end(), {})
                     yield RawFinding(rule.id, message, m.start(), m.end(), item, fix)
