@@ -365,3 +365,23 @@ def test_real_process_json_errors_and_stdin(tmp_path):
         ("corpus/answers.txt", 8, 29, "buzzwords/self-labels"),
         ("corpus/answers.txt", 8, 66, "buzzwords/fake-weaknesses"),
         ("-", 3, 7, "buzzwords/fake-weaknesses")]
+
+
+@pytest.mark.parametrize("stage,severity", [("screening", "error"), ("first-round", "error"),
+                                            ("second-round", "info"), ("final-round", "info"),
+                                            ("offer", "info")])
+def test_sample_bank_wiifm_questions_by_stage(stage, severity):
+    """Lines 71-73 ask about the challenge, expectations and impact: never flagged."""
+    found = findings("--select", "wiifm", "--stage", stage, str(CORPUS / "sample-bank.md"))
+    assert [(f["line"], f["column"], f["severity"]) for f in found] == [
+        (74, 3, severity), (75, 3, severity), (76, 3, severity)]
+    assert {f["item"]["index"] for f in found} == {4, 5, 6}
+
+
+@pytest.mark.parametrize("stage", [None, "screening", "second-round", "offer"])
+def test_asking_what_you_get_follows_the_stage_too(stage):
+    text = "# Questions to ask\n\n- What can you offer me?\n- What would you expect from me in the first 90 days?\n"
+    args = ("--stage", stage) if stage else ()
+    found = findings("--select", "wiifm", *args, "--stdin-filename", "q.md", "-", input=text)
+    expected = "error" if stage in (None, "screening") else "info"
+    assert [(f["rule"], f["line"], f["severity"]) for f in found] == [("wiifm/whats-in-it-for-me", 3, expected)]
