@@ -152,6 +152,11 @@ def load_settings(path: Path | None, cwd: Path | None = None) -> Settings:
             data = yamlpos.load(text, str(path)) or {}
         except AnswerlintError as exc:
             raise ConfigError(exc.problem, str(path), exc.line, exc.column) from None
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        line, column = yamlpos.where(data)
+        raise ConfigError(f"the configuration must be a mapping of settings, not {kind}", str(path),
+                          line or 1, column or 1)
     ctx = Ctx(str(path), ConfigError)
     values = validate(data, SCHEMA, ctx)
     root = path.parent
