@@ -156,6 +156,8 @@ def _lint_with_config(tmp_path, monkeypatch, config_name: str, config: str | byt
     (".answerlint.yaml", "words-per-minute: 0\n", ":1:1: 'words-per-minute' must be at least 1, not 0"),
     (".answerlint.yaml", "exclude: [a\n", ":2:1: invalid YAML: "),
     (".answerlint.yaml", "ignore: [buzzwords, no-such-pack]\n", ":1:21: ignore: unknown rule or pack 'no-such-pack'"),
+    (".answerlint.yaml", "- select: [buzzwords]\n", ":1:1: the configuration must be a mapping of settings, not a list"),
+    (".answerlint.yaml", "select: [buzzwords]\nselect: [wiifm]\n", ":2:1: duplicate key 'select'"),
     ("pyproject.toml", "[tool.answerlint\n", ":1:17: invalid TOML: Expected ']' at the end of a table declaration"),
     ("pyproject.toml", "[tool.answerlint]\nstage = 'lunch'\n", ": 'stage' must be one of screening, first-round"),
 ])
