@@ -27,19 +27,19 @@ _SELECTORS = ListOf(Str(), single_ok=True)
 SCHEMA = Struct({
     "packs": Field(ListOf(Str()), default=list, doc="extra rule-pack directories (relative to this file)"),
     "select": Field(_SELECTORS, doc="rules or packs to run (default: every rule enabled by default)"),
-    "extend_select": Field(_SELECTORS, default=list, doc="rules or packs to run in addition"),
+    "extend-select": Field(_SELECTORS, default=list, doc="rules or packs to run in addition"),
     "ignore": Field(_SELECTORS, default=list, doc="rules or packs never to run"),
     "severity": Field(MapOf(Enum(*SEVERITIES)), default=dict, doc="severity per rule or pack"),
     "rules": Field(MapOf(AnyMap()), default=dict, doc="options per rule id"),
     "stage": Field(Enum(*STAGES), doc="interview stage when the bank does not say"),
     "exclude": Field(ListOf(Str()), default=list, doc="glob patterns of paths not to lint"),
-    "per_file_ignores": Field(MapOf(_SELECTORS), default=dict, doc="glob -> rules to ignore there"),
-    "fail_on": Field(Enum(*FAIL_LEVELS), default="warning", doc="lowest severity that fails the run"),
-    "words_per_minute": Field(Num(minimum=1), default=150, doc="speaking rate for length rules"),
-    "question_sections": Field(ListOf(Str()), default=list,
+    "per-file-ignores": Field(MapOf(_SELECTORS), default=dict, doc="glob -> rules to ignore there"),
+    "fail-on": Field(Enum(*FAIL_LEVELS), default="warning", doc="lowest severity that fails the run"),
+    "words-per-minute": Field(Num(minimum=1), default=150, doc="speaking rate for length rules"),
+    "question-sections": Field(ListOf(Str()), default=list,
                                doc="Markdown headings of the candidate's own questions"),
     "model": Field(Str(), doc="spaCy pipeline for parse-aware rules (name or path)"),
-}, aliases={k.replace("_", "-"): k for k in (
+}, aliases={k: k.replace("_", "-") for k in (  # keys are spelled with '-', as in ruff; '_' works too
     "extend_select", "per_file_ignores", "fail_on", "words_per_minute", "question_sections")})
 
 
@@ -158,7 +158,7 @@ def load_settings(path: Path | None, cwd: Path | None = None) -> Settings:
         raise ConfigError(f"the configuration must be a mapping of settings, not {kind}", str(path),
                           line or 1, column or 1)
     ctx = Ctx(str(path), ConfigError)
-    values = validate(data, SCHEMA, ctx)
+    values = {k.replace("-", "_"): v for k, v in validate(data, SCHEMA, ctx).items()}
     root = path.parent
     rules = values["rules"]
     return Settings(
@@ -180,7 +180,7 @@ def _selector_origins(data: dict) -> dict:
     """Where each rule or pack selector of a config file is written, for error messages."""
     origins: dict = {}
     for raw_key, value in data.items():
-        name = SCHEMA.aliases.get(raw_key, raw_key)
+        name = str(raw_key).replace("-", "_")
         if name in ("select", "extend_select", "ignore"):
             label = raw_key
             if isinstance(value, str):
