@@ -134,11 +134,35 @@ def _examples(spec: dict) -> tuple[Example, ...]:
 
 
 def validate_options(rule: Rule, overrides: dict, ctx: Ctx, parent, key) -> dict:
-    """Rule options with a config's overrides applied and checked against the kind's schema."""
-    kind = get_kind(rule.kind)
-    raw = dict(rule.options)
-    raw.update(overrides)
-    return validate({k: v for k, v in raw.items() if v is not None}, kind.options, ctx, parent, key)
+    """Rule options with a config's overrides applied and checked against the kind's schema.
+
+    Errors point at the override in the config file (its line and column) when it is known.
+    """
+    merged = _merge(_without_none(rule.options), overrides)
+    return validate(merged, get_kind(rule.kind).options, ctx, parent, key)
+
+
+def _merge(base, override):
+    """``override`` laid over ``base``, mappings merged key by key (by_kind: {intro: ...} keeps
+    the other kinds); the result keeps the override's positions for error messages."""
+    if not (isinstance(base, dict) and isinstance(override, dict)):
+        return override
+    merged = yamlpos.PosDict(base)
+    for k, v in override.items():
+        merged[k] = _merge(base.get(k), v)
+    merged.pos = getattr(override, "pos", (None, None))
+    merged.key_pos = dict(getattr(override, "key_pos", {}))
+    merged.value_pos = dict(getattr(override, "value_pos", {}))
+    return merged
+
+
+def _without_none(value):
+    """Options as the user could have written them: defaults that are None left out."""
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(v) for v in value]
+    return value
 
 
 class RuleSet:

@@ -76,9 +76,9 @@ def load(text: str, path: str | None = None) -> Any:
 def where(container: Any, key: Any = None) -> tuple[int | None, int | None]:
     """Line and column of ``container[key]``'s key (or the container itself)."""
     if isinstance(container, PosDict):
-        if key is not None and key in container.key_pos:
+        if key is not None and key in getattr(container, "key_pos", {}):
             return container.key_pos[key]
-        return container.pos
+        return getattr(container, "pos", (None, None))
     if isinstance(container, PosList):
         if isinstance(key, int) and 0 <= key < len(container.item_pos):
             return container.item_pos[key]
