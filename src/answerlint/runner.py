@@ -105,6 +105,9 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
             result.error = InputError(f"internal error: {type(exc).__name__}: {exc} (please report it)", name)
             report_error(str(result.error))
         results.append(result)
+    if not results:  # as ruff does: say so rather than report a clean run of nothing
+        report_error("warning: no answer banks found (looked for "
+                     f"{', '.join(sorted(READERS))} files; see `exclude`)")
     if options.diff:
         stdout.write("".join(diffs))
         return 2 if any(r.error for r in results) else (1 if diffs else 0)
