@@ -85,18 +85,31 @@ class DecisionEngine:
         return level != "never" and severity_rank(severity) >= severity_rank(level)
 
 
-def merge_same_span(findings: list[Finding]) -> list[Finding]:
-    """One finding per exact span: when several rules flag the same text (a phrase list and a
-    parse-aware rule, say), keep the most severe (the first of them in rule-id order) and give it
-    the others' suggestions."""
-    by_span: dict[tuple, list[Finding]] = {}
-    for f in findings:
-        by_span.setdefault((f.path, f.start, f.end), []).append(f)
-    out = []
-    for group in by_span.values():
-        keep = max(group, key=lambda f: (severity_rank(f.severity), -group.index(f)))
-        extra = [s for f in group if f is not keep for s in f.suggestions]
-        seen = {s.text for s in keep.suggestions}
-        merged = keep.suggestions + tuple(s for s in extra if not (s.text in seen or seen.add(s.text)))
-        out.append(replace(keep, suggestions=merged) if merged != keep.suggestions else keep)
-    return sorted(out, key=lambda f: f.sort_key)
+def merge_overlaps(findings: list[Finding], phrase_rules: set[str]) -> list[Finding]:
+    """One finding per piece of text.
+
+    When several rules flag the same span (a phrase list and a parse-aware rule, say), or a
+    phrase-level finding lies inside another phrase-level one ("starter" in "self-starter"),
+    the most severe of them (the first in rule-id order, the outer one for nested spans) is kept
+    and takes the others' suggestions.
+    """
+    ordered = sorted(findings, key=lambda f: (f.path, f.start, -f.end, f.rule))
+    kept: list[Finding] = []
+    for f in ordered:
+        host = next((k for k in reversed(kept) if k.path == f.path and _absorbs(k, f, phrase_rules)), None)
+        if host is None:
+            kept.append(f)
+            continue
+        winner, loser = (f, host) if (f.start, f.end) == (host.start, host.end) and \
+            severity_rank(f.severity) > severity_rank(host.severity) else (host, f)
+        seen = {s.text for s in winner.suggestions}
+        extra = tuple(s for s in loser.suggestions if s.text not in seen)
+        kept[kept.index(host)] = replace(winner, suggestions=winner.suggestions + extra)
+    return sorted(kept, key=lambda f: f.sort_key)
+
+
+def _absorbs(outer: Finding, inner: Finding, phrase_rules: set[str]) -> bool:
+    if (outer.start, outer.end) == (inner.start, inner.end):
+        return True
+    return (outer.rule in phrase_rules and inner.rule in phrase_rules
+            and outer.start <= inner.start and inner.end <= outer.end)

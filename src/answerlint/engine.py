@@ -7,7 +7,7 @@ from pathlib import Path
 
 from answerlint.analysis import Analysis
 from answerlint.config import Settings
-from answerlint.decision import DecisionEngine, merge_same_span
+from answerlint.decision import DecisionEngine, merge_overlaps
 from answerlint.errors import AnswerlintError, ConfigError
 from answerlint.kinds import get_kind
 from answerlint.lines import LineIndex
@@ -113,8 +113,8 @@ class Linter:
                 findings.append(Finding(
                     bank.path, line, column, end_line, end_column, rule.id, decider.severity(rule, stage),
                     raw.message, start, end, raw.item, _located(raw)))
-        findings.sort(key=lambda f: f.sort_key)
-        return merge_same_span(findings)
+        phrase_rules = {r.id for r in rules if get_kind(r.kind).span_level == "phrase"}
+        return merge_overlaps(findings, phrase_rules)
 
 
 def _located(raw) -> tuple:

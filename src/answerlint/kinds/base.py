@@ -26,6 +26,9 @@ class Kind:
     scopes: tuple[str, ...] = ("answer", "question", "item", "sentence", "bank")
     default_scope: str = "item"
     default_message: str = "{match}"
+    # "phrase": findings cover a few words, and one inside another of the same level is merged
+    # into it; "unit": findings cover a sentence, an answer or a section.
+    span_level: str = "unit"
     placeholders: tuple[str, ...] = ("match",)
 
     def prepare(self, rule: "Rule", nlp: "NlpProvider") -> object:

@@ -18,6 +18,7 @@ class DependencyKind(Kind):
     name = "dependency"
     needs = NEEDS_PARSE
     requires_labels = "ud"
+    span_level = "phrase"
     default_message = "'{match}': {advice}"
     placeholders = ("match", "advice", "trait")
     scopes = ("answer", "question", "item", "sentence")

@@ -22,6 +22,7 @@ MATCH_OPTIONS = {
 class PatternKind(Kind):
     name = "pattern"
     needs = NEEDS_TAGS
+    span_level = "phrase"
     default_message = "'{match}': {advice}"
     placeholders = ("match", "advice")
     scopes = ("answer", "question", "item", "sentence")

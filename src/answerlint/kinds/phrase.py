@@ -14,6 +14,7 @@ from answerlint.schema import Bool, Field, ListOf, Regex, Str, Struct
 class PhraseKind(Kind):
     name = "phrase"
     needs = NEEDS_TOKENS
+    span_level = "phrase"
     default_message = "'{match}': {advice}"
     placeholders = ("match", "phrase", "advice")
     scopes = ("answer", "question", "item", "sentence")

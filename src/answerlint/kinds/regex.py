@@ -13,6 +13,7 @@ from answerlint.schema import Bool, Field, ListOf, Regex, Str, Struct
 
 class RegexKind(Kind):
     name = "regex"
+    span_level = "phrase"
     default_message = "'{match}': {advice}"
     placeholders = ("match", "advice")
     scopes = ("answer", "question", "item", "sentence")
