@@ -152,11 +152,101 @@ def test_rule_option_override_for_a_question_length(tree):
     assert "36 words" in found[0]["message"]
 
 
+def test_rule_option_override_raises_an_answer_length_limit(tree):
+    sentence = "In March I fixed the billing export for our finance team again. "  # 12 words
+    _write(tree, {"b.md": "# Why do you want this job?\n\n" + sentence * 30 + "\n"})  # 360 words: > 2 min
+    assert [f["rule"] for f in findings("--select", "length", "b.md")] == ["length/answer-too-long"]
+    (tree / ".answerlint.yaml").write_text("rules:\n  length/answer-too-long:\n    max_seconds: 180\n")
+    assert findings("--select", "length", "b.md") == []
+
+
+def test_words_per_minute(tree):
+    sentence = "In March I fixed the billing export for our finance team again. "
+    _write(tree, {"b.md": "# Why do you want this job?\n\n" + sentence * 12 + "\n"})  # 144 words
+    assert findings("--select", "length", "b.md") == []
+    (tree / ".answerlint.yaml").write_text("words-per-minute: 60\n")
+    found = findings("--select", "length", "b.md")
+    assert [f["rule"] for f in found] == ["length/answer-too-long"]
+    items = check("--format", "json", "--select", "length", "b.md").json["items"]
+    assert items[0]["speaking_seconds"] == 144.0
+
+
+def test_per_file_ignores(tree):
+    _write(tree, {".answerlint.yaml": "select: [buzzwords]\nper-file-ignores:\n"
+                                      "  'drafts/*': [buzzwords]\n  '*.yaml': buzzwords/self-labels\n",
+                  "drafts/a.md": BANK, "final/b.md": BANK,
+                  "final/c.yaml": "answers:\n  - answer: I am a team player and a perfectionist.\n"})
+    assert _by_path(".") == {"final/b.md": [(SELF, 3, "warning"), (FAKE, 7, "warning")],
+                             "final/c.yaml": [(FAKE, 2, "warning")]}
+
+
+def test_per_file_ignores_relative_to_the_config(tree):
+    _write(tree, {"team/.answerlint.yaml": "select: [buzzwords]\nper-file-ignores:\n  'drafts/*.md': [buzzwords]\n",
+                  "team/drafts/a.md": BANK, "drafts/a.md": BANK})
+    assert set(_by_path("team", "drafts")) == {"drafts/a.md"}
+
+
+def test_exclude(tree):
+    _write(tree, {".answerlint.yaml": "select: [buzzwords/self-labels]\nexclude: ['archive', '*.txt', 'old-*.md']\n",
+                  "archive/a.md": BANK, "notes.txt": "I am a team player.\n", "old-b.md": BANK,
+                  "banks/new.md": BANK, "banks/archive/c.md": BANK})
+    assert set(_by_path(".")) == {"banks/new.md"}
+    # named on the command line, an excluded file is skipped too (so pre-commit can pass every file)
+    run = check("--select", "buzzwords/self-labels", "old-b.md")
+    assert (run.code, run.stdout) == (0, "")
+    assert run.stderr == ("answerlint: warning: no answer banks found (looked for .json, .markdown, .md, "
+                          ".txt, .yaml, .yml files; see `exclude`)\n")
+
+
+def test_default_excludes_and_hidden_directories(tree):
+    _write(tree, {"node_modules/a.md": BANK, ".git/b.md": BANK, ".drafts/c.md": BANK, "build/d.md": BANK,
+                  "e.md": BANK})
+    assert set(_by_path("--select", SELF, ".")) == {"e.md"}
+
+
+def test_unknown_key_names_file_line_and_key(tree):
+    _write(tree, {".answerlint.yaml": "select: [buzzwords]\n\nfail_onn: error\n", "bank.md": BANK})
+    run = check("bank.md")
+    assert run.code == 2
+    assert run.stderr == (f"answerlint: {tree / '.answerlint.yaml'}:3:1: unknown key 'fail_onn' (expected one of: "
+                          "exclude, extend-select, fail-on, ignore, model, packs, per-file-ignores, "
+                          "question-sections, rules, select, severity, stage, words-per-minute)\n")
+    assert len(run.stderr.splitlines()) == 1
+
+
+def test_unknown_rule_in_config_select_names_line_and_key(tree):
+    _write(tree, {".answerlint.yaml": "select:\n  - buzzwords\n  - buzzwords/team-player\n", "bank.md": BANK})
+    run = check("bank.md")
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == (f"answerlint: {tree / '.answerlint.yaml'}:3:5: select: unknown rule or pack "
+                          "'buzzwords/team-player' (see `answerlint rules`)\n")
+
+
+def test_unknown_rule_in_config_rules_names_line(tree):
+    _write(tree, {".answerlint.yaml": "rules:\n  length/answer-too-short: {}\n  length/too-long:\n    max_words: 3\n",
+                  "bank.md": BANK})
+    run = check("bank.md")
+    assert run.code == 2
+    assert run.stderr == f"answerlint: {tree / '.answerlint.yaml'}:3:3: rules: unknown rule 'length/too-long'\n"
+
+
+def test_invalid_rule_option_names_the_rule(tree):
+    _write(tree, {".answerlint.yaml": "rules:\n  length/question-too-long:\n    max_words: lots\n",
+                  "bank.md": BANK})
+    run = check("bank.md")
+    assert run.code == 2
+    assert run.stderr.startswith(f"answerlint: {tree / '.answerlint.yaml'}")
+    assert "'length/question-too-long'" in run.stderr and "'max_words' must be a whole number" in run.stderr
+    assert len(run.stderr.splitlines()) == 1
+
+
 def test_invalid_rule_option_names_the_line(tree):
     _write(tree, {".answerlint.yaml": "rules:\n  length/question-too-long:\n    max_words: lots\n",
                   "bank.md": BANK})
-    assert check("bank.md").stderr.startswith(f"answerlint: {tree / '.answerlint.yaml'}:")
-    assert check("bank.md").stderr.split(": ", 2)[1].endswith((":2:3", ":3:5", ":3:16"))
+    run = check("bank.md")
+    assert run.code == 2
+    assert run.stderr == (f"answerlint: {tree / '.answerlint.yaml'}:3:5: rules: 'length/question-too-long': "
+                          "'max_words' must be a whole number, not str\n")
 
 
 def test_config_errors_are_reported_once(tree):
