@@ -302,3 +302,13 @@ def test_directories_are_walked_in_order_honouring_exclude(tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     found = findings("--select", "buzzwords/self-labels", ".")
     assert [f["path"] for f in found] == ["a/two.yaml", "b/one.md"]
+
+
+def test_a_directory_without_banks_warns_and_exits_0(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.rst").write_text("Not a bank.\n")
+    run = check("--format", "json")
+    assert run.code == 0
+    assert run.json["findings"] == [] and run.json["items"] == []
+    assert run.stderr == ("answerlint: warning: no answer banks found (looked for .json, .markdown, .md, "
+                          ".txt, .yaml, .yml files; see `exclude`)\n")
