@@ -26,18 +26,16 @@ def safe_edits(findings: list[Finding]) -> list[tuple[int, int, str]]:
 
 
 def apply_edits(source: str, edits: list[tuple[int, int, str]]) -> str:
-    """The text with the edits applied. A removal also removes one space next to it, and
-    capitalises the next word when it removed the start of a sentence."""
+    """The text with the edits applied. A removal takes its punctuation and spacing with it
+    ("Honestly, I led" -> "I led"; "I just fixed" -> "I fixed") and capitalises the next word
+    when it removed the start of a sentence."""
     pieces: list[str] = []
     pos = 0
     for start, end, replacement in edits:
+        at_sentence_start = _sentence_start(source, start)
         if replacement == "":
-            if end < len(source) and source[end] == " " and (start == 0 or source[start - 1] in " \n"):
-                end += 1
-            elif start > 0 and source[start - 1] == " " and (end == len(source) or source[end] in " .,;:!?"):
-                start -= 1
+            start, end = _removal_span(source, start, end, at_sentence_start)
         pieces.append(source[pos:start])
-        at_sentence_start = not "".join(pieces).rstrip(" ") or "".join(pieces).rstrip(" ")[-1] in _SENTENCE_END
         if replacement == "" and at_sentence_start and end < len(source) and source[end].islower():
             replacement = source[end].upper()
             end += 1
@@ -45,6 +43,27 @@ def apply_edits(source: str, edits: list[tuple[int, int, str]]) -> str:
         pos = end
     pieces.append(source[pos:])
     return "".join(pieces)
+
+
+def _sentence_start(source: str, start: int) -> bool:
+    before = source[:start].rstrip(" \t*_")
+    return not before or before[-1] in _SENTENCE_END or before.endswith(("\n", "- ", ">"))
+
+
+def _removal_span(source: str, start: int, end: int, at_sentence_start: bool) -> tuple[int, int]:
+    following = source[end] if end < len(source) else ""
+    if source[start - 2:start] == ", " and (following == "" or following in ",.;:!?"):
+        start -= 2  # "It was, basically, done" -> "It was done"; "We won, basically." -> "We won."
+        if following == ",":
+            end += 1
+        return start, end
+    if at_sentence_start and following == ",":
+        end += 1  # "Honestly, I ..."
+    if end < len(source) and source[end] == " " and (start == 0 or source[start - 1] in " \n"):
+        end += 1
+    elif start > 0 and source[start - 1] == " " and (end == len(source) or source[end] in " .,;:!?"):
+        start -= 1
+    return start, end
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
