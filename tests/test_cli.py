@@ -210,7 +210,7 @@ def test_statistics(monkeypatch):
 
 
 def test_text_format_shows_the_source_and_carets(bank):
-    run = check("--select", "buzzwords/self-labels", "--no-color", bank)
+    run = check("--select", "buzzwords/self-labels", "--no-color", "--no-suggestions", bank)
     assert run.stdout.splitlines() == [
         "warning[buzzwords/self-labels]: " + TEAM_PLAYER.rsplit(" [", 1)[0],
         "  --> bank.md:3:8",
@@ -385,3 +385,10 @@ def test_asking_what_you_get_follows_the_stage_too(stage):
     found = findings("--select", "wiifm", *args, "--stdin-filename", "q.md", "-", input=text)
     expected = "error" if stage in (None, "screening") else "info"
     assert [(f["rule"], f["line"], f["severity"]) for f in found] == [("wiifm/whats-in-it-for-me", 3, expected)]
+
+
+def test_text_format_shows_suggestions_unless_asked_not_to(bank):
+    with_suggestions = check("--select", "buzzwords/self-labels", "--no-color", bank).stdout.splitlines()
+    without = check("--select", "buzzwords/self-labels", "--no-color", "--no-suggestions", bank).stdout.splitlines()
+    assert [line for line in without if "= suggestion" in line] == []
+    assert [line for line in with_suggestions if "= suggestion" not in line] == without
