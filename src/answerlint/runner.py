@@ -147,7 +147,10 @@ def _once(report_error: Callable[[str], None]) -> Callable[[str], None]:
 
 def _targets(options: Options, profiles: Profiles, report_error, results) -> Iterator[tuple[str, Path | None]]:
     """(display name, path or None for standard input) of every bank to lint; errors for paths that are not there."""
-    for arg in options.paths:
+    paths = options.paths
+    if options.stdin_filename and paths == (".",):
+        paths = (STDIN,)  # `--stdin-filename` without paths reads standard input, as in ruff
+    for arg in paths:
         if arg == STDIN:
             name = options.stdin_filename or STDIN
             yield name, None  # the config is searched from the --stdin-filename (or the cwd)
