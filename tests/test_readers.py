@@ -312,3 +312,11 @@ def test_a_directory_without_banks_warns_and_exits_0(tmp_path, monkeypatch):
     assert run.json["findings"] == [] and run.json["items"] == []
     assert run.stderr == ("answerlint: warning: no answer banks found (looked for .json, .markdown, .md, "
                           ".txt, .yaml, .yml files; see `exclude`)\n")
+
+
+def test_stdin_filename_alone_reads_standard_input(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "other.md").write_text("# Q?\n\nI'm a perfectionist.\n")  # not linted: stdin is
+    found = findings("--select", "buzzwords", "--stdin-filename", "me.md", input="# Q?\n\nI am a team player.\n")
+    assert [(f["path"], f["line"], f["column"], f["rule"]) for f in found] == [
+        ("me.md", 3, 8, "buzzwords/self-labels")]
