@@ -246,7 +246,7 @@ def test_invalid_rule_option_names_the_line(tree):
     run = check("bank.md")
     assert run.code == 2
     assert run.stderr == (f"answerlint: {tree / '.answerlint.yaml'}:3:5: rules: 'length/question-too-long': "
-                          "'max_words' must be a whole number, not str\n")
+                          "'max_words' must be a whole number, not text\n")
 
 
 def test_config_errors_are_reported_once(tree):

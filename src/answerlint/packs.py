@@ -12,7 +12,7 @@ from answerlint.errors import AnswerlintError, PackError
 from answerlint.kinds import REGISTRY, get_kind
 from answerlint.model import SEVERITIES, STAGES
 from answerlint.rules import Example, Rule
-from answerlint.schema import (Bool, Ctx, Enum, Field, ListOf, MapOf, OneOf, Str, Struct, is_map,
+from answerlint.schema import (AnyMap, Bool, Ctx, Enum, Field, ListOf, MapOf, OneOf, Str, Struct, is_map,
                                is_str, validate)
 
 ID = r"[a-z0-9][a-z0-9-]*"
@@ -47,7 +47,7 @@ RULE = Struct({
 PACK = Struct({
     "pack": Field(Str(ID), required=True),
     "description": Field(Str(), required=True),
-    "rules": Field(ListOf(Struct({}), min_items=1), required=True),  # each validated as RULE
+    "rules": Field(ListOf(AnyMap(), min_items=1), required=True),  # each validated as RULE below
 })
 
 
@@ -75,10 +75,8 @@ def load_pack(path: Path) -> list[Rule]:
     ctx = Ctx(str(path), PackError)
     if not isinstance(data, dict):
         ctx.fail("a rule pack must be a mapping with 'pack', 'description' and 'rules'", data)
-    pack = {k: v for k, v in data.items()}
-    rules_raw = data.get("rules")
-    pack["rules"] = [{} for _ in rules_raw] if isinstance(rules_raw, list) else rules_raw
-    pack = validate(pack, PACK, ctx, data)
+    pack = validate(data, PACK, ctx)
+    rules_raw = data["rules"]
     return [_load_rule(raw, pack["pack"], path, rules_raw, i) for i, raw in enumerate(rules_raw)]
 
 
@@ -89,7 +87,7 @@ def _load_rule(raw, pack_name: str, path: Path, parent, index: int) -> Rule:
     if isinstance(raw.get("id"), str):
         ctx.label = f"rule '{pack_name}/{raw['id']}'"
     options_raw = raw.get("options", {})
-    spec = validate({k: v for k, v in raw.items() if k != "options"}, RULE, ctx, parent, index)
+    spec = validate(yamlpos.without(raw, "options"), RULE, ctx, parent, index)
     kind = get_kind(spec["kind"])
     options = validate(options_raw if options_raw is not None else {}, kind.options, ctx, raw, "options")
     scope = spec["scope"] or kind.default_scope

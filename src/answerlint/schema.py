@@ -36,7 +36,8 @@ class Spec:
 
 
 def _type_error(spec: Spec, value: Any, ctx: Ctx, parent: Any, key: Any):
-    got = type(value).__name__ if value is not None else "nothing"
+    got = ("a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list)
+           else "text" if isinstance(value, str) else "nothing" if value is None else type(value).__name__)
     name = f"'{key}'" if isinstance(key, str) else f"item {key + 1}" if isinstance(key, int) else "value"
     ctx.fail(f"{name} must be {spec.type_name}, not {got}", parent, key)
 

@@ -84,3 +84,12 @@ def where(container: Any, key: Any = None) -> tuple[int | None, int | None]:
             return container.item_pos[key]
         return container.pos
     return (None, None)
+
+
+def without(mapping: dict, *keys: str) -> dict:
+    """A copy of ``mapping`` without ``keys`` that still knows where its other keys are."""
+    out = PosDict({k: v for k, v in mapping.items() if k not in keys})
+    out.pos = getattr(mapping, "pos", (None, None))
+    out.key_pos = dict(getattr(mapping, "key_pos", {}))
+    out.value_pos = dict(getattr(mapping, "value_pos", {}))
+    return out

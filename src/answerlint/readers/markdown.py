@@ -44,6 +44,7 @@ class Block:
 
     pieces: list[tuple[int, str]] = field(default_factory=list)
     is_list_item: bool = False
+    indent: int = 0  # a list item's marker indentation
 
 
 @dataclass
@@ -215,11 +216,16 @@ def _sections(lines: list[Line], masked: set[int], names: tuple[str, ...],
             continue
         offset, content = _strip_block_markers(line, visible)
         list_item = _LIST.match(content)
-        if list_item:
+        nested = (list_item is not None and block is not None and block.is_list_item
+                  and len(list_item.group(1).expandtabs(4)) > block.indent)
+        if list_item and nested:  # a sub-item belongs to its parent item (one candidate question)
+            offset += list_item.end()
+            content = content[list_item.end():]
+        elif list_item:
             in_list = True
             offset += list_item.end()
             content = content[list_item.end():]
-            block = Block(is_list_item=True)
+            block = Block(is_list_item=True, indent=len(list_item.group(1).expandtabs(4)))
             sections[-1].blocks.append(block)
         elif block is None:
             in_list = in_list and indent > 0
