@@ -20,7 +20,7 @@ def speaking_seconds(words: int, wpm: float) -> float:
 
 
 def duration(seconds: float) -> str:
-    seconds = round(seconds)
+    seconds = max(1, round(seconds))
     if seconds < 60:
         return f"{seconds} s"
     minutes, rest = divmod(seconds, 60)
@@ -29,8 +29,8 @@ def duration(seconds: float) -> str:
 
 class LengthKind(Kind):
     name = "length"
-    default_message = "{words} words (about {duration} spoken); {limit}"
-    placeholders = ("match", "words", "seconds", "duration", "limit", "kind")
+    default_message = "{word_count} (about {duration} spoken); {limit}"
+    placeholders = ("match", "words", "word_count", "seconds", "duration", "limit", "kind")
     scopes = ("answer", "question", "item")
     default_scope = "answer"
     options = Struct({**_LIMITS, "by_kind": Field(MapOf(Struct(dict(_LIMITS))), default=dict,
@@ -57,8 +57,8 @@ class LengthKind(Kind):
             wpm = lim["words_per_minute"]
             n = len(words)
             seconds = speaking_seconds(n, wpm)
-            fields = {"words": n, "seconds": round(seconds), "duration": duration(seconds),
-                      "kind": item.kind}
+            fields = {"words": n, "word_count": f"{n} word{'s' if n != 1 else ''}",
+                      "seconds": round(seconds), "duration": duration(seconds), "kind": item.kind}
             max_words = [lim[k] for k in ("max_words",) if k in lim]
             if "max_seconds" in lim:
                 max_words.append(int(lim["max_seconds"] * wpm / 60))
