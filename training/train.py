@@ -217,6 +217,12 @@ def evaluate() -> dict:
     return results
 
 
+def _max_steps() -> int:
+    from spacy.util import load_config
+
+    return int(load_config(TRAINING / "config.cfg")["training"]["max_steps"])
+
+
 def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -260,7 +266,7 @@ def main() -> None:
     t0 = time.time()
     if not args.skip_convert:
         convert(args.n_sents, args.n_sents_train)
-    timings["convert_s"] = round(time.time() - t0)
+        timings["convert_s"] = round(time.time() - t0)
     t1 = time.time()
     if not args.skip_train:
         train(args.overrides)
@@ -268,9 +274,11 @@ def main() -> None:
         (OUTPUT / "train_seconds.txt").write_text(str(timings["train_s"]))
     elif (OUTPUT / "train_seconds.txt").exists():
         timings["train_s"] = int((OUTPUT / "train_seconds.txt").read_text())
+    t2 = time.time()
     package(args.source)
     results = evaluate()
-    timings["total_s"] = round(time.time() - t0)
+    timings["package_evaluate_s"] = round(time.time() - t2)
+    timings["max_steps"] = _max_steps()
     write_meta(results, timings)
     size = dir_size(DEST)
     print(f"pipeline size: {size / 1e6:.2f} MB")
