@@ -36,6 +36,7 @@ class Analysis:
         self._tables: dict[int, list] = {}
         self._tagged: dict[int, "Doc"] = {}
         self._parsed: dict[int, list["Doc"]] = {}
+        self._parsed_extra: dict[tuple[int, int], "Doc | None"] = {}
 
     def items(self, scope: str) -> list[Item]:
         """The items a rule of ``scope`` looks at (sentence scope: every item)."""
@@ -105,8 +106,11 @@ class Analysis:
                 return sent
         for s, e in self.sentences(item):
             if s <= start and end <= e:
-                span = self.tagged(item).char_span(s, e, alignment_mode="expand")
-                return self.nlp.parse_span(span) if span is not None else None
+                key = (id(item), s)
+                if key not in self._parsed_extra:
+                    span = self.tagged(item).char_span(s, e, alignment_mode="expand")
+                    self._parsed_extra[key] = self.nlp.parse_span(span) if span is not None else None
+                return self._parsed_extra[key]
         return None
 
     def token_table(self, item: Item) -> list[tuple[str, int, int, bool]]:

@@ -85,31 +85,41 @@ class DecisionEngine:
         return level != "never" and severity_rank(severity) >= severity_rank(level)
 
 
-def merge_overlaps(findings: list[Finding], phrase_rules: set[str]) -> list[Finding]:
-    """One finding per piece of text.
+_KIND_PRIORITY = {"phrase": 0, "regex": 1, "pattern": 2, "dependency": 3}  # most specific advice first
 
-    When several rules flag the same span (a phrase list and a parse-aware rule, say), or a
-    phrase-level finding lies inside another phrase-level one ("starter" in "self-starter"),
-    the most severe of them (the first in rule-id order, the outer one for nested spans) is kept
-    and takes the others' suggestions.
+
+def merge_overlaps(findings: list[Finding], phrase_kinds: dict[str, str]) -> list[Finding]:
+    """One finding per piece of text, for the rules that flag a few words (``phrase_kinds``:
+    rule id -> kind).
+
+    When two such rules flag the same span (a phrase list and a parse-aware rule, say), or one
+    flags text inside another's ("starter" in "self-starter"), one finding is kept and takes the
+    other's suggestions: the outer one for nested spans; for equal spans the most severe, then the
+    one whose kind gives the most specific advice (phrase lists first). Findings of the same rule,
+    and findings over whole sentences, answers or sections, are never merged.
     """
     ordered = sorted(findings, key=lambda f: (f.path, f.start, -f.end, f.rule))
     kept: list[Finding] = []
+    active: list[int] = []  # indexes in ``kept`` of phrase-level findings that may still contain f
     for f in ordered:
-        host = next((k for k in reversed(kept) if k.path == f.path and _absorbs(k, f, phrase_rules)), None)
+        active = [i for i in active if kept[i].path == f.path and kept[i].end > f.start]
+        host = None
+        if f.rule in phrase_kinds:
+            host = next((i for i in active if kept[i].rule != f.rule and kept[i].end >= f.end), None)
         if host is None:
             kept.append(f)
+            if f.rule in phrase_kinds:
+                active.append(len(kept) - 1)
             continue
-        winner, loser = (f, host) if (f.start, f.end) == (host.start, host.end) and \
-            severity_rank(f.severity) > severity_rank(host.severity) else (host, f)
+        outer = kept[host]
+        winner, loser = outer, f
+        if (f.start, f.end) == (outer.start, outer.end) and _rank(f, phrase_kinds) < _rank(outer, phrase_kinds):
+            winner, loser = f, outer
         seen = {s.text for s in winner.suggestions}
         extra = tuple(s for s in loser.suggestions if s.text not in seen)
-        kept[kept.index(host)] = replace(winner, suggestions=winner.suggestions + extra)
+        kept[host] = replace(winner, suggestions=winner.suggestions + extra)
     return sorted(kept, key=lambda f: f.sort_key)
 
 
-def _absorbs(outer: Finding, inner: Finding, phrase_rules: set[str]) -> bool:
-    if (outer.start, outer.end) == (inner.start, inner.end):
-        return True
-    return (outer.rule in phrase_rules and inner.rule in phrase_rules
-            and outer.start <= inner.start and inner.end <= outer.end)
+def _rank(f: Finding, kinds: dict[str, str]) -> tuple:
+    return (-severity_rank(f.severity), _KIND_PRIORITY.get(kinds.get(f.rule, ""), 9), f.rule)

@@ -113,8 +113,13 @@ class Linter:
                 findings.append(Finding(
                     bank.path, line, column, end_line, end_column, rule.id, decider.severity(rule, stage),
                     raw.message, start, end, raw.item, _located(raw)))
-        phrase_rules = {r.id for r in rules if get_kind(r.kind).span_level == "phrase"}
-        return merge_overlaps(findings, phrase_rules)
+        phrase_kinds = {r.id: r.kind for r in rules if _phrase_level(r)}
+        return merge_overlaps(findings, phrase_kinds)
+
+
+def _phrase_level(rule: Rule) -> bool:
+    """Does the rule flag a few words (not a sentence, an answer or a section)?"""
+    return get_kind(rule.kind).span_level == "phrase" and rule.options.get("extent") != "sentence"
 
 
 def _located(raw) -> tuple:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from answerlint.kinds.base import NEEDS_PARSE, Kind
-from answerlint.kinds.evidence_terms import NUMBER_ENTS
+from answerlint.kinds.evidence_terms import is_number
 from answerlint.kinds.pattern import MATCH_OPTIONS
 from answerlint.kinds.suggest import rewrite_suggestion
 from answerlint.kinds.tokenpatterns import check_dependency_pattern, expand
@@ -61,10 +61,12 @@ class DependencyKind(Kind):
             seen: list[tuple[int, int]] = []
             for sent in analysis.parsed(item):
                 offset = sent.user_data["offset"]
-                if rule.options["unless_number"] and any(t.like_num or t.ent_type_ in NUMBER_ENTS for t in sent):
+                if rule.options["unless_number"] and any(is_number(t) for t in sent):
                     continue
                 for match_id, token_ids in sorted(matcher(sent), key=lambda m: min(m[1])):
                     token = sent[token_ids[reported[match_id]]]
+                    if negated(token):
+                        continue  # "I am not a perfectionist" claims nothing
                     start, end = phrase_extent(sent, token, rule.options["extent"])
                     key = (offset + start, offset + end)
                     if any(s < key[1] and key[0] < e for s, e in seen):
@@ -80,9 +82,20 @@ class DependencyKind(Kind):
 _HYPHENS = frozenset("-‐‑–")
 
 
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def negated(token) -> bool:
+    """Is the claim around ``token`` negated ("I'm not a perfectionist", "never been lazy")?"""
+    for node in (token, token.head):
+        if any(c.dep_ in ("neg", "advmod", "det") and c.lower_ in _NEGATIONS for c in node.children):
+            return True
+    return False
+
+
 def phrase_extent(sent, token, extent: str = "phrase") -> tuple[int, int]:
     """Character span (in ``sent``) of the token, its sentence, or the token with the modifiers
-    written just before it ("team player", "detail-focused")."""
+    written just before it ("team player", "detail-focused", "self-starter")."""
     if extent == "sentence":
         return 0, len(sent.text.rstrip())
     first = token.i
@@ -90,11 +103,16 @@ def phrase_extent(sent, token, extent: str = "phrase") -> tuple[int, int]:
         run = {token.i}
         while first > 0:
             prev = sent[first - 1]
-            joined = prev.head.i in run and (prev.dep_ in PHRASE_DEPS or prev.text in _HYPHENS)
-            if not joined or prev.dep_ == "advmod":
+            hyphenated = prev.text in _HYPHENS and not prev.whitespace_ and first >= 2 \
+                and not sent[first - 2].whitespace_ and sent[first - 2].is_alpha
+            if hyphenated:  # "self-starter": the parser may hang "self" anywhere; the text joins them
+                run.update({prev.i, prev.i - 1})
+                first -= 2
+                continue
+            joined = prev.head.i in run and prev.dep_ in PHRASE_DEPS and prev.dep_ != "advmod" \
+                and not prev.is_punct
+            if not joined:
                 break
             run.add(prev.i)
             first -= 1
-        while first < token.i and sent[first].text in _HYPHENS:
-            first += 1
     return sent[first].idx, token.idx + len(token.text)

@@ -8,12 +8,18 @@ FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 CATEGORIES = ("number", "date", "name", "action", "result")
 
 
+def is_number(token) -> bool:
+    """A quantity: "40%", "five", "$3k"; not the pronoun "one" ("one of my strengths")."""
+    if token.lower_ == "one" and token.ent_type_ not in NUMBER_ENTS:
+        return False
+    return token.like_num or token.ent_type_ in NUMBER_ENTS
+
+
 def sentence_has_number(doc, sentences: list[tuple[int, int]], char: int) -> bool:
     """Does the sentence holding character ``char`` of the doc's text contain a number?"""
     for start, end in sentences:
         if start <= char < end:
-            return any((t.like_num or t.ent_type_ in NUMBER_ENTS) for t in doc
-                       if start <= t.idx < end)
+            return any(is_number(t) for t in doc if start <= t.idx < end)
     return False
 
 
@@ -28,7 +34,7 @@ def find_evidence(doc, outcomes: frozenset[str], actions_window: int = 4) -> dic
             found["number"].append((ent.start_char, ent.end_char))
     for i, t in enumerate(doc):
         span = (t.idx, t.idx + len(t.text))
-        if t.like_num and not t.ent_type_ and t.lower_ not in ("one",):
+        if is_number(t) and not t.ent_type_:
             found["number"].append(span)
         if t.pos_ == "PROPN" and t.lower_ not in FIRST_PERSON_SUBJECTS and not t.ent_type_:
             found["name"].append(span)

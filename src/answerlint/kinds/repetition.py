@@ -12,8 +12,18 @@ _STOP = frozenset(
     "a an the and or but if of in on at to for with by from as is are was were be been am i me my we our "
     "you your it its this that these those they them their he she his her so not no do did does have has "
     "had will would can could should may might very really just about also than then there here what which "
-    "who how when where why all any some more most such only own same other into over out up down".split())
+    "who how when where why all any some more most such only own same other into over out up down because "
+    "i'm i've i'd i'll we're we've we'd we'll it's that's there's get got make made one two".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CLAUSE = re.compile(r"[^.,;:!?()\n\"“”]+")  # phrases never run across punctuation
+
+
+def reported_spans(reported: set, item, start: int, analysis) -> set:
+    """Phrases inside a sentence already reported as repeated are not reported again."""
+    for s, e in analysis.sentences(item):
+        if s <= start < e:
+            return {(id(item), start)} if (id(item), s) in reported else set()
+    return set()
 
 
 class RepetitionKind(Kind):
@@ -51,32 +61,37 @@ class RepetitionKind(Kind):
                 for item, s, e in places[1:]:
                     reported.add((id(item), s))
                     yield self._finding(rule, item, s, e, len(places), "say it once; repeated sentences sound rehearsed.")
-        # phrases
+        # phrases of 2-4 words with at least `min_words` content words, in `min_answers` answers
         phrases: dict[str, list[tuple]] = {}
         for item in answers:
-            words = list(_WORD.finditer(item.text))
             local: set[str] = set()
-            for n in range(o["max_words"], 1, -1):
-                for i in range(len(words) - n + 1):
-                    chunk = words[i:i + n]
-                    tokens = [w.group(0).lower() for w in chunk]
-                    content = [t for t in tokens if t not in _STOP]
-                    if len(content) < o["min_words"] or tokens[0] in _STOP or tokens[-1] in _STOP:
-                        continue
-                    key = " ".join(tokens)
-                    if key in ignore or key in local:
-                        continue
-                    local.add(key)
-                    phrases.setdefault(key, []).append((item, chunk[0].start(), chunk[-1].end()))
-        taken: list[tuple[int, int, int]] = []
+            for clause in _CLAUSE.finditer(item.text):
+                words = list(_WORD.finditer(item.text, clause.start(), clause.end()))
+                lowered = [w.group(0).lower().replace("’", "'") for w in words]
+                for n in range(o["max_words"], 1, -1):
+                    for i in range(len(words) - n + 1):
+                        tokens = lowered[i:i + n]
+                        if tokens[0] in _STOP or tokens[-1] in _STOP:
+                            continue
+                        if sum(t not in _STOP for t in tokens) < o["min_words"]:
+                            continue
+                        key = " ".join(tokens)
+                        if key in ignore or key in local:
+                            continue
+                        local.add(key)
+                        start, end = words[i].start(), words[i + n - 1].end()
+                        if (id(item), start) in reported_spans(reported, item, start, analysis):
+                            continue
+                        phrases.setdefault(key, []).append((item, start, end))
+        taken: dict[int, list[tuple[int, int]]] = {}
         for key in sorted(phrases, key=lambda k: (-len(k.split()), k)):
             places = phrases[key]
-            if len(places) < o["min_answers"]:
+            if len({id(p[0]) for p in places}) < o["min_answers"]:
                 continue
-            if any(any(i == id(p[0]) and s <= p[1] and p[2] <= e for i, s, e in taken) for p in places):
+            if any(s <= p[1] and p[2] <= e for p in places for s, e in taken.get(id(p[0]), ())):
                 continue  # part of a longer repeated phrase already reported
             for item, s, e in places:
-                taken.append((id(item), s, e))
+                taken.setdefault(id(item), []).append((s, e))
             for item, s, e in places[o["min_answers"] - 1:]:
                 yield self._finding(rule, item, s, e, len(places), o["advice"])
 
