@@ -95,21 +95,19 @@ def merge_overlaps(findings: list[Finding], phrase_kinds: dict[str, str]) -> lis
     When two such rules flag the same span (a phrase list and a parse-aware rule, say), or one
     flags text inside another's ("starter" in "self-starter"), one finding is kept and takes the
     other's suggestions: the outer one for nested spans; for equal spans the most severe, then the
-    one whose kind gives the most specific advice (phrase lists first). Findings of the same rule,
-    and findings over whole sentences, answers or sections, are never merged.
+    one whose kind gives the most specific advice (phrase lists first). A finding inside one of the
+    same pack is merged too ("get my birthday off" inside a WIIFM question). Findings of the same
+    rule are never merged, nor findings of different packs over whole sentences or answers.
     """
     ordered = sorted(findings, key=lambda f: (f.path, f.start, -f.end, f.rule))
     kept: list[Finding] = []
-    active: list[int] = []  # indexes in ``kept`` of phrase-level findings that may still contain f
+    active: list[int] = []  # indexes in ``kept`` of findings that may still contain f
     for f in ordered:
         active = [i for i in active if kept[i].path == f.path and kept[i].end > f.start]
-        host = None
-        if f.rule in phrase_kinds:
-            host = next((i for i in active if kept[i].rule != f.rule and kept[i].end >= f.end), None)
+        host = next((i for i in active if kept[i].end >= f.end and _mergeable(kept[i], f, phrase_kinds)), None)
         if host is None:
             kept.append(f)
-            if f.rule in phrase_kinds:
-                active.append(len(kept) - 1)
+            active.append(len(kept) - 1)
             continue
         outer = kept[host]
         winner, loser = outer, f
@@ -119,6 +117,13 @@ def merge_overlaps(findings: list[Finding], phrase_kinds: dict[str, str]) -> lis
         extra = tuple(s for s in loser.suggestions if s.text not in seen)
         kept[host] = replace(winner, suggestions=winner.suggestions + extra)
     return sorted(kept, key=lambda f: f.sort_key)
+
+
+def _mergeable(outer: Finding, inner: Finding, phrase_kinds: dict[str, str]) -> bool:
+    if outer.rule == inner.rule:
+        return False
+    same_pack = outer.rule.split("/")[0] == inner.rule.split("/")[0]
+    return same_pack or (outer.rule in phrase_kinds and inner.rule in phrase_kinds)
 
 
 def _rank(f: Finding, kinds: dict[str, str]) -> tuple:
