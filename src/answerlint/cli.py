@@ -119,7 +119,8 @@ def model_command(as_json, model) -> None:
         if isinstance(value, dict):
             click.echo(f"{key}:")
             for k, v in value.items():
-                click.echo(f"  {k}: {v}")
+                shown = ", ".join(f"{name} {number}" for name, number in v.items()) if isinstance(v, dict) else v
+                click.echo(f"  {k}: {shown}")
         else:
             click.echo(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
 
