@@ -61,7 +61,7 @@ def _removal_span(source: str, start: int, end: int, at_sentence_start: bool) ->
         end += 1  # "Honestly, I ..."
     if end < len(source) and source[end] == " " and (start == 0 or source[start - 1] in " \n"):
         end += 1
-    elif start > 0 and source[start - 1] == " " and (end == len(source) or source[end] in " .,;:!?"):
+    elif start > 0 and source[start - 1] == " " and (end == len(source) or source[end] in " .,;:!?\r\n"):
         start -= 1
     return start, end
 

@@ -33,9 +33,7 @@ def write(report: Report, out: TextIO, color: bool) -> None:
     } for f in report.findings]
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "answerlint", "version": __version__,
-                                      "informationUri": "https://example.invalid/answerlint",
-                                      "rules": rules}},
+        "runs": [{"tool": {"driver": {"name": "answerlint", "version": __version__, "rules": rules}},
                   "results": results}],
     }
     json.dump(doc, out, indent=2, ensure_ascii=False)
