@@ -80,13 +80,21 @@ def _bank(path: str, text: str, fmt: str, root: Node) -> Bank:
             setattr(bank, key, node.value.strip())
     if bank.stage is not None and bank.stage not in STAGES:
         fail(f"unknown stage '{bank.stage}' (expected one of: {', '.join(STAGES)})", top["stage"][1])
+    def entries(key: str, what: str) -> list[Node]:
+        node = top[key][1]
+        if node.kind == "null":  # "answers:" with nothing under it
+            return []
+        if node.kind != "seq":
+            fail(f"'{key}' must be a list of {what}", node)
+        return node.value
+
+    def text(node: Node, label: str) -> str:
+        if node.kind != "str":
+            fail(f"{label} must be text", node)
+        return node.value
+
     if "answers" in top:
-        answers = top["answers"][1]
-        if answers.kind == "null":
-            answers = Node("seq", answers.start, answers.end, [])
-        if answers.kind != "seq":
-            fail("'answers' must be a list of {question, answer, kind} mappings", answers)
-        for number, entry in enumerate(answers.value, start=1):
+        for number, entry in enumerate(entries("answers", "{question, answer, kind} mappings"), start=1):
             if entry.kind != "map":
                 fail(f"answer {number} must be a mapping with 'question' and 'answer'", entry)
             fields = entry.value
@@ -95,31 +103,18 @@ def _bank(path: str, text: str, fmt: str, root: Node) -> Bank:
             body = fields["answer"][1]
             if body.kind == "null":
                 continue
-            if body.kind != "str":
-                fail(f"answer {number}: 'answer' must be text", body)
+            text(body, f"answer {number}: 'answer'")
             question = None
             if "question" in fields:
-                qnode = fields["question"][1]
-                if qnode.kind != "str":
-                    fail(f"answer {number}: 'question' must be text", qnode)
-                question = " ".join(qnode.value.split())
+                question = " ".join(text(fields["question"][1], f"answer {number}: 'question'").split())
             kind = infer_kind(question)
             if "kind" in fields:
-                knode = fields["kind"][1]
-                if knode.kind != "str":
-                    fail(f"answer {number}: 'kind' must be text", knode)
-                kind = knode.value.strip()
+                kind = text(fields["kind"][1], f"answer {number}: 'kind'").strip()
             bank.items.append(Item(ANSWER, number, _mapped(body), question, kind))
     if "questions" in top:
-        questions = top["questions"][1]
-        if questions.kind == "null":
-            questions = Node("seq", questions.start, questions.end, [])
-        if questions.kind != "seq":
-            fail("'questions' must be a list of strings", questions)
         bank.questions_offset = top["questions"][0].start
-        for number, node in enumerate(questions.value, start=1):
-            if node.kind != "str":
-                fail(f"question {number} must be text", node)
+        for number, node in enumerate(entries("questions", "strings"), start=1):
+            text(node, f"question {number}")
             bank.items.append(Item(QUESTION, number, _mapped(node), kind="question"))
     return bank
 
