@@ -26,7 +26,7 @@ def _rewrites(linter, profile):
     """(original sentence, rewrite, rule id) for every rewrite over the corpus and the examples."""
     banks = [read_source(str(p.relative_to(ROOT)), read_file(p), profile.settings)
              for p in sorted((ROOT / "corpus").glob("*.*")) if p.suffix in (".md", ".yaml", ".json", ".txt")
-             and p.name != "README.md"]
+             and p.name != "README.md" and not p.name.startswith(".")]
     banks += [bank_of(e.text, ANSWER) for rule in profile.rules.values() if rule.scope not in ("question", "bank")
               for e in rule.examples if e.flag]
     out = []
