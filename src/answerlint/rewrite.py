@@ -223,7 +223,8 @@ def _is_gerund(tok: Token) -> bool:
 
 
 def _np_token(tok: Token) -> bool:
-    return (tok.lower_ not in _NOT_NP and tok.lower_ not in _PREPS and not (tok.is_punct and tok.tag_ != "HYPH")
+    hyphen = tok.text in ("-", "‐", "‑") and not tok.whitespace_  # "cross-functional", however tagged
+    return (tok.lower_ not in _NOT_NP and tok.lower_ not in _PREPS and not (tok.is_punct and tok.tag_ != "HYPH" and not hyphen)
             and (tok.tag_ in _NP_TAGS or tok.pos_ in _NP_POS))
 
 
