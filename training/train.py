@@ -5,6 +5,8 @@ One command, run from anywhere (paths are resolved from the repository root):
 
     python training/train.py
 
+(stage 1 then stage 2; ``--no-continue`` reproduces the stage-1-only model)
+
 Stages (each can be skipped, see --help):
 
 1. convert  - CoNLL-U -> .spacy with ``spacy convert -c conllu -n N`` (N=5 sentences
@@ -12,8 +14,14 @@ Stages (each can be skipped, see --help):
               boundaries).  Output goes to
               training/corpus/ (gitignored).  Only EWT train is used for training,
               EWT dev for model selection; EWT test and GUM test are evaluation only.
-2. train    - ``spacy train training/config.cfg --gpu-id -1`` (bounded by max_steps).
-3. package  - takes model-best, adds the rule-based entity_ruler
+2. train    - ``spacy train training/config.cfg --gpu-id -1`` (bounded by max_steps)
+              -> training/output/model-best.
+   continue - stage 2: ``spacy train training/config-continue.cfg`` with every
+              component sourced from stage 1's model-best (none frozen, lower
+              learn rate, same data and score weights, ``--code
+              training/continue_callbacks.py``) -> training/output/continue/.
+              ``--no-continue`` skips it (and packages stage 1's model-best).
+3. package  - takes the last stage's model-best, adds the rule-based entity_ruler
               (training/entity_patterns.py), writes meta/licence/README and saves a
               plain pipeline directory to src/answerlint/models/en_answerlint_ud/.
 4. evaluate - ``spacy evaluate`` of the packaged pipeline on EWT test and GUM test
@@ -39,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TRAINING = ROOT / "training"
 CORPUS = TRAINING / "corpus"
 OUTPUT = TRAINING / "output"
+CONTINUE_OUTPUT = OUTPUT / "continue"
 DEST = ROOT / "src" / "answerlint" / "models" / "en_answerlint_ud"
 DATA = Path(os.environ.get("ANSWERLINT_UD_DATA", "/work/shared/data/ud-english"))
 
@@ -159,6 +168,18 @@ def train(overrides: list[str]) -> None:
          *overrides])
 
 
+def train_continue(source: Path, overrides: list[str]) -> None:
+    """Stage 2: resume training from stage 1's weights (training/config-continue.cfg)."""
+    shutil.rmtree(CONTINUE_OUTPUT, ignore_errors=True)
+    run([sys.executable, "-m", "spacy", "train", TRAINING / "config-continue.cfg",
+         "--output", CONTINUE_OUTPUT, "--gpu-id", "-1",
+         "--code", TRAINING / "continue_callbacks.py",
+         "--paths.source", source,
+         "--paths.train", corpus_file("ewt-train"),
+         "--paths.dev", corpus_file("ewt-dev"),
+         *overrides])
+
+
 def package(source: Path) -> None:
     import spacy
 
@@ -166,6 +187,10 @@ def package(source: Path) -> None:
     from entity_patterns import RULER_CONFIG, patterns
 
     nlp = spacy.load(source)
+    # stage 2's after_init callback (training/continue_callbacks.py) only matters
+    # for training; don't ship a config that refers to an unregistered function
+    if nlp._config.get("initialize", {}).get("after_init") is not None:
+        nlp._config["initialize"]["after_init"] = None
     ruler = nlp.add_pipe("entity_ruler", last=True, config=RULER_CONFIG)
     ruler.add_patterns(patterns())
     nlp.meta.update(
@@ -217,10 +242,10 @@ def evaluate() -> dict:
     return results
 
 
-def _max_steps() -> int:
+def _max_steps(config: str = "config.cfg") -> int:
     from spacy.util import load_config
 
-    return int(load_config(TRAINING / "config.cfg")["training"]["max_steps"])
+    return int(load_config(TRAINING / config)["training"]["max_steps"])
 
 
 def dir_size(path: Path) -> int:
@@ -249,9 +274,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--skip-convert", action="store_true")
     ap.add_argument("--skip-train", action="store_true",
-                    help="package/evaluate the existing training/output/model-best")
-    ap.add_argument("--source", type=Path, default=OUTPUT / "model-best",
-                    help="trained pipeline to package (default: training/output/model-best)")
+                    help="package/evaluate an existing trained model (see --source)")
+    ap.add_argument("--skip-stage1", action="store_true",
+                    help="run only stage 2, from the existing training/output/model-best")
+    ap.add_argument("--no-continue", action="store_true",
+                    help="skip stage 2 (continued training, training/config-continue.cfg)")
+    ap.add_argument("--continue-override", action="append", default=[],
+                    metavar="OVERRIDE",
+                    help="config override for stage 2, e.g. "
+                    "--continue-override=--training.max_steps=800 (repeatable)")
+    ap.add_argument("--source", type=Path, default=None,
+                    help="trained pipeline to package (default: "
+                    "training/output/continue/model-best, or training/output/model-best "
+                    "with --no-continue)")
     ap.add_argument("--n-sents", type=int, default=10,
                     help="sentences per doc for dev/test (evaluation)")
     ap.add_argument("--n-sents-train", type=int, default=5,
@@ -268,17 +303,30 @@ def main() -> None:
         convert(args.n_sents, args.n_sents_train)
         timings["convert_s"] = round(time.time() - t0)
     t1 = time.time()
-    if not args.skip_train:
+    if not args.skip_train and not args.skip_stage1:
         train(args.overrides)
         timings["train_s"] = round(time.time() - t1)
         (OUTPUT / "train_seconds.txt").write_text(str(timings["train_s"]))
     elif (OUTPUT / "train_seconds.txt").exists():
         timings["train_s"] = int((OUTPUT / "train_seconds.txt").read_text())
+    timings["max_steps"] = _max_steps()
+    if not args.no_continue:
+        t15 = time.time()
+        if not args.skip_train:
+            train_continue(OUTPUT / "model-best", args.continue_override)
+            timings["continue_train_s"] = round(time.time() - t15)
+            (CONTINUE_OUTPUT / "train_seconds.txt").write_text(
+                str(timings["continue_train_s"]))
+        elif (CONTINUE_OUTPUT / "train_seconds.txt").exists():
+            timings["continue_train_s"] = int(
+                (CONTINUE_OUTPUT / "train_seconds.txt").read_text())
+        timings["continue_max_steps"] = _max_steps("config-continue.cfg")
+    if args.source is None:
+        args.source = OUTPUT / "model-best" if args.no_continue else CONTINUE_OUTPUT / "model-best"
     t2 = time.time()
     package(args.source)
     results = evaluate()
     timings["package_evaluate_s"] = round(time.time() - t2)
-    timings["max_steps"] = _max_steps()
     write_meta(results, timings)
     size = dir_size(DEST)
     print(f"pipeline size: {size / 1e6:.2f} MB")
