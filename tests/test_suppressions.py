@@ -213,3 +213,18 @@ def test_directive_with_a_reason_and_space_separated_rules(tmp_path):
                  "  - answer: I am a team player.\n"
                  "  - answer: I am a team player.\n")
     assert _lint(tmp_path, "b.yaml", yaml_text) == [(SELF, 4, 20)]
+
+
+def test_unknown_rule_in_a_directive_is_reported_not_silently_ignored(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from answerlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("# A\n\n## Strength?\n\n<!-- answerlint: disable=buzzwordz -->\n"
+                                   "I am a team player.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "concise", "--select", "buzzwords", "a.md"])
+    assert result.stderr == ("answerlint: warning: a.md:5: answerlint directive names unknown rule or pack "
+                             "'buzzwordz' (see `answerlint rules`)\n")
+    assert "a.md:6:8: warning:" in result.stdout  # the typo suppressed nothing, and says so
+    assert result.exit_code == 1

@@ -32,6 +32,16 @@ class DecisionEngine:
                 raise ConfigError(f"{label}: {problem}")
             raise ConfigError(f"{label}: {problem}" if label else problem, self.settings.source, line, column)
 
+    def unknown_directive_rules(self, bank: Bank) -> list[tuple[int, str]]:
+        """(line, selector) of inline suppressions naming no rule or pack: they would silently
+        suppress nothing ("disable=buzzwordz")."""
+        out = []
+        for d in bank.directives:
+            for selector in d.rules:
+                if not any(matches_selector(r.id, selector) for r in self.ruleset.rules):
+                    out.append((d.first_line, selector))
+        return sorted(set(out))
+
     def selected(self, rule: Rule, path: str | None = None) -> bool:
         s = self.settings
         explicit = [sel for sel in (*(s.select or ()), *s.extend_select) if matches_selector(rule.id, sel)]

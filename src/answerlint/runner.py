@@ -80,6 +80,9 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
             bank = read_source(name, data, profile.settings)
             result.bank = bank
             result.findings = linter.lint(bank, profile, options.stage)
+            for line, selector in profile.decider.unknown_directive_rules(bank):
+                report_error(f"warning: {name}:{line}: answerlint directive names unknown rule or pack "
+                             f"'{selector}' (see `answerlint rules`)")
             if options.fix or options.diff:
                 edits = safe_edits(result.findings)
                 after = apply_edits(bank.source, edits) if edits else bank.source
