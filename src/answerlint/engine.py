@@ -29,7 +29,6 @@ class Profile:
         for rule in ruleset.rules:
             overrides = settings.rules.get(rule.id)
             if overrides:
-                line, col = settings.rule_positions.get(rule.id, (None, None))
                 ctx = Ctx(settings.source, ConfigError, f"rules: '{rule.id}'")
                 options = validate_options(rule, overrides, ctx, settings.rules, rule.id)
                 rule = replace(rule, options=options)

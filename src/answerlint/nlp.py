@@ -14,7 +14,6 @@ and does not require spaCy.  Nothing here touches the network.
 from __future__ import annotations
 
 import importlib.resources
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
