@@ -12,6 +12,9 @@ equal length are written so that they never match the same span with two labels.
 from __future__ import annotations
 
 RULER_CONFIG = {"overwrite_ents": True, "validate": True}
+# answerlint_quantities matches only around trigger tokens (a digit, a currency
+# symbol or one of TRIGGER_WORDS); every pattern must contain one (checked when the
+# pipeline is packaged).
 
 ONES = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -66,6 +69,13 @@ CLOCK_COLON_RE = r"^([01]?\d|2[0-3]):[0-5]\d$"
 NUMERIC_DATE_RE = r"^\d{1,4}[/.]\d{1,2}[/.]\d{2,4}$"
 QUARTER_RE = r"^(Q[1-4]|H[12]|FY\d{2}|FY\d{4}|FY'\d{2})$"
 DECADE_RE = r"^(1[89]|20)\d0s$|^'?\d0s$"
+
+TIME_WORDS = ["noon", "midnight", "tonight", "morning", "afternoon", "evening", "night"]
+TRIGGER_WORDS = sorted(set(
+    NUMBER_WORDS + ORDINAL_WORDS + MONTHS + MONTH_ABBR + WEEKDAYS + PERIODS
+    + DURATION_UNITS + CURRENCY_WORDS + CURRENCY_CODES + TIME_WORDS
+    + ["yesterday", "today", "tomorrow"]
+))
 
 # --- token specs -----------------------------------------------------------
 

@@ -14,16 +14,24 @@ Stages (each can be skipped, see --help):
               boundaries).  Output goes to
               training/corpus/ (gitignored).  Only EWT train is used for training,
               EWT dev for model selection; EWT test and GUM test are evaluation only.
-2. train    - ``spacy train training/config.cfg --gpu-id -1`` (bounded by max_steps)
+2. train    - ``spacy train training/config.cfg --gpu-id -1 --code
+              training/continue_callbacks.py`` (bounded by max_steps; the callbacks
+              file also makes training use numpy's BLAS, about 1.4x faster here)
               -> training/output/model-best.
    continue - stage 2: ``spacy train training/config-continue.cfg`` with every
               component sourced from stage 1's model-best (none frozen, lower
               learn rate, same data and score weights, ``--code
               training/continue_callbacks.py``) -> training/output/continue/.
               ``--no-continue`` skips it (and packages stage 1's model-best).
-3. package  - takes the last stage's model-best, adds the rule-based entity_ruler
-              (training/entity_patterns.py), writes meta/licence/README and saves a
-              plain pipeline directory to src/answerlint/models/en_answerlint_ud/.
+3. package  - takes the last stage's model-best; makes the tokenizer keep
+              punctuation runs and "e-mail" whole, as EWT does
+              (training/tokenizer_rules.py); adds ``lemma_table`` (lemma corrections
+              from EWT train's (form, tag) -> lemma counts) after the lemmatizer and
+              the rule-based number/date ruler ``quantities`` (an entity ruler that
+              matches only around trigger tokens; training/entity_patterns.py);
+              writes meta/licence/README and saves a plain pipeline directory to
+              src/answerlint/models/en_answerlint_ud/.  Both added components are
+              answerlint's own spaCy factories (answerlint.spacy_components).
 4. evaluate - ``spacy evaluate`` of the packaged pipeline on EWT test and GUM test
               (spaCy's own tokenization), results stored in the pipeline's meta.json
               ("performance" = EWT test, "answerlint_eval" = both test sets).
@@ -87,7 +95,7 @@ Components: {components}.
 * Trained by `python training/train.py` in the answerlint repository, on the
   **train** split of Universal Dependencies English EWT only (UD labels, PTB tags,
   UD features, EWT lemmas).  Model selection on EWT dev.
-* The `entity_ruler` is rule-based (no statistical NER): CARDINAL, ORDINAL, PERCENT,
+* The `quantities` ruler is rule-based (no statistical NER): CARDINAL, ORDINAL, PERCENT,
   MONEY, DATE, TIME and DURATION.
 * Accuracy (spaCy tokenization, `spacy evaluate`) is stored in `meta.json`
   (`performance` = EWT test, `answerlint_eval` = EWT test and GUM test).
@@ -163,6 +171,7 @@ def train(overrides: list[str]) -> None:
     shutil.rmtree(OUTPUT, ignore_errors=True)
     run([sys.executable, "-m", "spacy", "train", TRAINING / "config.cfg",
          "--output", OUTPUT, "--gpu-id", "-1",
+         "--code", TRAINING / "continue_callbacks.py",
          "--paths.train", corpus_file("ewt-train"),
          "--paths.dev", corpus_file("ewt-dev"),
          *overrides])
@@ -180,19 +189,49 @@ def train_continue(source: Path, overrides: list[str]) -> None:
          *overrides])
 
 
+def lemma_table_entries(nlp) -> list[tuple[str, str, str]]:
+    """(form, tag, lemma): each form and tag's most frequent lemma in EWT train."""
+    from collections import Counter, defaultdict
+
+    from spacy.tokens import DocBin
+
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for doc in DocBin().from_disk(corpus_file("ewt-train")).get_docs(nlp.vocab):
+        for tok in doc:
+            counts[(tok.text, tok.tag_)][tok.lemma_] += 1
+    # most_common breaks ties by first occurrence: deterministic for a fixed corpus
+    return [(text, tag, c.most_common(1)[0][0]) for (text, tag), c in sorted(counts.items())]
+
+
 def package(source: Path) -> None:
     import spacy
 
     sys.path.insert(0, str(TRAINING))
-    from entity_patterns import RULER_CONFIG, patterns
+    from entity_patterns import RULER_CONFIG, TRIGGER_WORDS, patterns
+
+    import continue_callbacks  # noqa: F401  (the trained configs name its callbacks)
+    from tokenizer_rules import tune_tokenizer
+
+    from answerlint.spacy_components.lemma_table import FACTORY as LEMMA_TABLE
+    from answerlint.spacy_components.quantities import FACTORY, anchor_extents
 
     nlp = spacy.load(source)
+    tune_tokenizer(nlp)
     # stage 2's after_init callback (training/continue_callbacks.py) only matters
     # for training; don't ship a config that refers to an unregistered function
     if nlp._config.get("initialize", {}).get("after_init") is not None:
         nlp._config["initialize"]["after_init"] = None
-    ruler = nlp.add_pipe("entity_ruler", last=True, config=RULER_CONFIG)
-    ruler.add_patterns(patterns())
+    # nor the training-time BLAS choice (answerlint.nlp.load_pipeline makes its own)
+    nlp._config["nlp"]["before_creation"] = None
+    pats = patterns()
+    left, right = anchor_extents(pats, TRIGGER_WORDS)
+    ruler = nlp.add_pipe(FACTORY, name="quantities", last=True,
+                         config={**RULER_CONFIG, "trigger_words": TRIGGER_WORDS,
+                                 "left": left, "right": right})
+    ruler.add_patterns(pats)
+    # lemma corrections from EWT train, after the trainable lemmatizer
+    table = nlp.add_pipe(LEMMA_TABLE, name="lemma_table", after="trainable_lemmatizer")
+    table.set_table(lemma_table_entries(nlp))
     nlp.meta.update(
         {
             "name": PIPELINE_NAME,
