@@ -6,7 +6,8 @@ Prints:
     (median of 3; excludes the interpreter start and ``import spacy``),
   * throughput in words/s (tokens that are not punctuation or space) over the EWT
     test text, tagging only (parser excluded) and the full pipeline,
-  * size of the pipeline directory on disk.
+  * size of the pipeline directory on disk,
+  * time per component.
 
 Usage: python benchmarks/bench_model.py [--model PATH] [--text FILE] [--repeat N]
 The EWT test text is read from $ANSWERLINT_UD_DATA/ewt/en_ewt-ud-test.conllu
@@ -83,6 +84,20 @@ def throughput(nlp, texts: list[str], repeat: int) -> tuple[float, int]:
     return best, n_words
 
 
+def per_component(nlp, texts: list[str]) -> None:
+    """Seconds and tokens/s of the tokenizer and of each component, one pass."""
+    start = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    elapsed = time.perf_counter() - start
+    n_tokens = sum(len(d) for d in docs)
+    print(f"  {'tokenizer':22s} {elapsed:6.3f} s  {n_tokens / elapsed:>9,.0f} tokens/s")
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=256)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        elapsed = time.perf_counter() - start
+        print(f"  {name:22s} {elapsed:6.3f} s  {n_tokens / elapsed:>9,.0f} tokens/s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default="", help="pipeline name or path (default: bundled)")
@@ -111,6 +126,8 @@ def main() -> None:
     print(f"tagging only (without {tagging or 'nothing'}): {wps:,.0f} words/s ({n} words)")
     wps, n = throughput(nlp, texts, args.repeat)
     print(f"full pipeline {nlp.pipe_names}: {wps:,.0f} words/s ({n} words)")
+    print("per component (one pass; tokens include punctuation):")
+    per_component(nlp, texts)
 
 
 if __name__ == "__main__":

@@ -88,7 +88,7 @@ def test_unknown_pipeline_raises_pipeline_error(tmp_path):
 def test_components(nlp):
     assert nlp.pipe_names == [
         "tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer",
-        "entity_ruler",
+        "lemma_table", "quantities",
     ]
 
 
@@ -112,9 +112,10 @@ def test_pipeline_info(nlp):
     for scores in (ewt, gum):
         assert set(scores) >= {"UPOS", "TAG", "LAS", "UAS", "lemma", "sentence_F"}
         assert all(0 < v <= 100 for v in scores.values())
-    # regression floor: the shipped model's measured accuracy (docs/model.md) must not
-    # drop; issue 3's targets (UPOS 94.5, LAS 80, lemma 96) are not all met yet.
-    assert ewt["UPOS"] >= 94.0 and ewt["LAS"] >= 78.5 and ewt["lemma"] >= 94.0
+    # regression floor: the shipped model's measured accuracy (docs/model.md: UPOS
+    # 94.45, LAS 80.10, lemma 95.02, GUM sentence F 84.23) must not drop; issue 3's
+    # UPOS 94.5, lemma 96 and sentence F 85 targets are not met yet.
+    assert ewt["UPOS"] >= 94.4 and ewt["LAS"] >= 80.0 and ewt["lemma"] >= 95.0
     assert gum["sentence_F"] >= 84.0
     json.dumps(info)  # JSON-serialisable for `answerlint model --json`
 
