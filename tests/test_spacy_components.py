@@ -85,8 +85,8 @@ def test_windows_are_merged_ranges_around_triggers(nlp):
     ruler = nlp.get_pipe("quantities")
     doc = nlp.make_doc("We talked . Then I led five people for 3 months in total at the firm")
     left, right = ruler.left, ruler.right
-    five, three = 6, 9  # "five" and "3"; "months" (10) is a trigger word too
-    assert ruler.windows(doc) == [(five - left, min(len(doc), 10 + right + 1))]
+    five, months = 6, 10  # triggers "five", "3" (9) and "months" merge into one window
+    assert ruler.windows(doc) == [(five - left, min(len(doc), months + right + 1))]
     assert ruler.windows(nlp.make_doc("Nothing to see here")) == []
 
 
@@ -117,6 +117,19 @@ def test_anchor_extents():
         anchor_extents([{"label": "C", "pattern": [{"LOWER": "the"}]}], {"one"})
     with pytest.raises(ValueError, match="cannot be windowed"):
         anchor_extents([{"label": "D", "pattern": [{"LOWER": "one", "OP": "+"}]}], {"one"})
+
+
+@pytest.mark.filterwarnings("ignore:.*W012")  # spaCy runs phrase patterns through the pipeline
+def test_phrase_patterns_are_matched_outside_windows(nlp):
+    ruler = nlp.get_pipe("quantities")
+    other = QuantityRuler(nlp, "q2", trigger_words=ruler.trigger_words, left=ruler.left,
+                          right=ruler.right, overwrite_ents=True, validate=True)
+    other.add_patterns([{"label": "DATE", "pattern": "the other day"},
+                        {"label": "CARDINAL", "pattern": [{"TEXT": {"REGEX": r"^\d+$"}}]}])
+    doc = nlp.make_doc("I saw 12 of them the other day")
+    assert [(e.text, e.label_) for e in other(doc).ents] == [
+        ("12", "CARDINAL"), ("the other day", "DATE"),
+    ]
 
 
 def test_lemma_table_overrides_known_pairs(tmp_path):

@@ -56,14 +56,21 @@ class QuantityRuler(SpanRuler):
         return ranges
 
     def match(self, doc: Doc) -> list[Span]:
+        """SpanRuler.match, with the token Matcher run only inside :meth:`windows`.
+
+        Phrase patterns (plain strings) still go through the PhraseMatcher over the
+        whole doc: they have no token specs to anchor a window on.
+        """
         self._require_patterns()
+        matches = [(m_id, start + s, start + e)
+                   for start, end in self.windows(doc)
+                   for m_id, s, e in self.matcher(doc[start:end])]
+        matches += self.phrase_matcher(doc)
         found = set()
-        for start, end in self.windows(doc):
-            for m_id, s, e in self.matcher(doc[start:end]):
-                if s != e:
-                    info = self._match_label_id_map[m_id]
-                    found.add(Span(doc, start + s, start + e, label=info["label"],
-                                   span_id=info["id"]))
+        for m_id, s, e in matches:
+            if s != e:
+                info = self._match_label_id_map[m_id]
+                found.add(Span(doc, s, e, label=info["label"], span_id=info["id"]))
         return sorted(found)
 
 
