@@ -15,13 +15,13 @@ Stages (each can be skipped, see --help):
               training/corpus/ (gitignored).  Only EWT train is used for training,
               EWT dev for model selection; EWT test and GUM test are evaluation only.
 2. train    - ``spacy train training/config.cfg --gpu-id -1 --code
-              training/continue_callbacks.py`` (bounded by max_steps; the callbacks
+              training/callbacks.py`` (bounded by max_steps; the callbacks
               file also makes training use numpy's BLAS, about 1.4x faster here)
               -> training/output/model-best.
    continue - stage 2: ``spacy train training/config-continue.cfg`` with every
               component sourced from stage 1's model-best (none frozen, lower
               learn rate, same data and score weights, ``--code
-              training/continue_callbacks.py``) -> training/output/continue/.
+              training/callbacks.py``) -> training/output/continue/.
               ``--no-continue`` skips it (and packages stage 1's model-best).
 3. package  - takes the last stage's model-best; makes the tokenizer keep
               punctuation runs and "e-mail" whole, as EWT does
@@ -171,7 +171,7 @@ def train(overrides: list[str]) -> None:
     shutil.rmtree(OUTPUT, ignore_errors=True)
     run([sys.executable, "-m", "spacy", "train", TRAINING / "config.cfg",
          "--output", OUTPUT, "--gpu-id", "-1",
-         "--code", TRAINING / "continue_callbacks.py",
+         "--code", TRAINING / "callbacks.py",
          "--paths.train", corpus_file("ewt-train"),
          "--paths.dev", corpus_file("ewt-dev"),
          *overrides])
@@ -182,7 +182,7 @@ def train_continue(source: Path, overrides: list[str]) -> None:
     shutil.rmtree(CONTINUE_OUTPUT, ignore_errors=True)
     run([sys.executable, "-m", "spacy", "train", TRAINING / "config-continue.cfg",
          "--output", CONTINUE_OUTPUT, "--gpu-id", "-1",
-         "--code", TRAINING / "continue_callbacks.py",
+         "--code", TRAINING / "callbacks.py",
          "--paths.source", source,
          "--paths.train", corpus_file("ewt-train"),
          "--paths.dev", corpus_file("ewt-dev"),
@@ -209,7 +209,7 @@ def package(source: Path) -> None:
     sys.path.insert(0, str(TRAINING))
     from entity_patterns import RULER_CONFIG, TRIGGER_WORDS, patterns
 
-    import continue_callbacks  # noqa: F401  (the trained configs name its callbacks)
+    import callbacks  # noqa: F401  (the trained configs name its callbacks)
     from tokenizer_rules import tune_tokenizer
 
     from answerlint.spacy_components.lemma_table import FACTORY as LEMMA_TABLE
@@ -217,7 +217,7 @@ def package(source: Path) -> None:
 
     nlp = spacy.load(source)
     tune_tokenizer(nlp)
-    # stage 2's after_init callback (training/continue_callbacks.py) only matters
+    # stage 2's after_init callback (training/callbacks.py) only matters
     # for training; don't ship a config that refers to an unregistered function
     if nlp._config.get("initialize", {}).get("after_init") is not None:
         nlp._config["initialize"]["after_init"] = None
