@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from answerlint.engine import read_file, read_source
+from answerlint.readers import read_source
+from answerlint.sourcefile import read
 from answerlint.model import ANSWER
 from conftest import ROOT, bank_of
 
@@ -24,7 +25,7 @@ _PLACEHOLDER = re.compile(r"<[^<>]*>")
 
 def _rewrites(linter, profile):
     """(original sentence, rewrite, rule id) for every rewrite over the corpus and the examples."""
-    banks = [read_source(str(p.relative_to(ROOT)), read_file(p), profile.settings)
+    banks = [read_source(str(p.relative_to(ROOT)), read(p).data, profile.settings.question_sections)
              for p in sorted((ROOT / "corpus").glob("*.*")) if p.suffix in (".md", ".yaml", ".json", ".txt")
              and p.name != "README.md" and not p.name.startswith(".")]
     banks += [bank_of(e.text, ANSWER) for rule in profile.rules.values() if rule.scope not in ("question", "bank")

@@ -129,26 +129,6 @@ def _located(raw) -> tuple:
     for s in raw.suggestions:
         if s.start is not None and s.end is not None:
             start, end = raw.item.body.source_span(s.start, s.end)
-            s = replace(s, start=start, end=end)
+            s = replace(s, start=start, end=end, item_span=(s.start, s.end))
         out.append(s)
     return tuple(out)
-
-
-def read_source(path: str, data: bytes, settings: Settings) -> Bank:
-    from answerlint.readers import decode, read_bank
-
-    text = decode(path, data)
-    return read_bank(path, text, settings.question_sections)
-
-
-def read_file(path: Path) -> bytes:
-    from answerlint.errors import InputError
-
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file or directory", str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from None

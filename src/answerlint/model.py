@@ -70,6 +70,7 @@ class Suggestion:
     start: int | None = None
     end: int | None = None
     safe: bool = False  # True: --fix may apply it
+    item_span: tuple[int, int] | None = None  # [start, end) in the item's text, for --fix
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, TextIO
 
 from answerlint.config import DEFAULT_EXCLUDE, Settings, find_config, load_settings
-from answerlint.engine import FileResult, Linter, Profile, read_file, read_source
+from answerlint import sourcefile
+from answerlint.engine import FileResult, Linter, Profile
 from answerlint.errors import AnswerlintError, ConfigError, InputError
-from answerlint.fixes import apply_edits, safe_edits, unified_diff, write_atomically
+from answerlint.fixes import fix_all, unified_diff
+from answerlint.model import Bank, Finding
 from answerlint.packs import RuleSet
-from answerlint.readers import READERS
+from answerlint.readers import READERS, read_bank, read_source
 
 STDIN = "-"
 
@@ -76,27 +78,26 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
         result = FileResult(name)
         try:
             profile = profiles.for_path(path or Path(name if name != STDIN else ".").absolute())
-            data = stdin.read() if path is None else read_file(path)
-            bank = read_source(name, data, profile.settings)
+            source = None if path is None else sourcefile.read(path)
+            data = stdin.read() if source is None else source.data
+            bank = read_source(name, data, profile.settings.question_sections)
             result.bank = bank
             result.findings = linter.lint(bank, profile, options.stage)
             for line, selector in profile.decider.unknown_directive_rules(bank):
                 report_error(f"warning: {name}:{line}: answerlint directive names unknown rule or pack "
                              f"'{selector}' (see `answerlint rules`)")
             if options.fix or options.diff:
-                edits = safe_edits(result.findings)
-                after = apply_edits(bank.source, edits) if edits else bank.source
-                if options.diff and after != bank.source:
-                    diffs.append(unified_diff(name, bank.source, after))
-                elif options.fix and after != bank.source:
-                    if path is None:
-                        fixed_stdin = after
+                after, count = _fixed(name, bank, result.findings, linter, profile, options, report_error)
+                if after is not None and options.diff:
+                    diffs.append(unified_diff(name, bank.source, after.source))
+                elif after is not None:
+                    if source is None:
+                        fixed_stdin = after.source
                     else:
-                        write_atomically(path, after, bom=data.startswith(b"\xef\xbb\xbf"))
-                    fixed += len(edits)
-                    result.bank = bank = read_source(name, after.encode("utf-8"), profile.settings)
-                    result.findings = linter.lint(bank, profile, options.stage)
-                elif options.fix and path is None:
+                        sourcefile.replace_text(source, after.source)
+                    fixed += count
+                    result.bank, result.findings = after, linter.lint(after, profile, options.stage)
+                elif options.fix and source is None:
                     fixed_stdin = bank.source
             rules.update(profile.rules)
             rates[name] = profile.settings.words_per_minute
@@ -127,6 +128,18 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     if report.errors:
         return 2
     return 1 if failed else 0
+
+
+def _fixed(name: str, bank: Bank, findings: list[Finding], linter: Linter, profile: Profile,
+           options: Options, report_error) -> tuple[Bank | None, int]:
+    """The bank with every safe fix that keeps its structure applied (None if none applies),
+    and how many findings that fixed. Fixes that could not be applied are reported."""
+    outcome = fix_all(bank, findings, lambda b: linter.lint(b, profile, options.stage),
+                      lambda text: read_bank(name, text, profile.settings.question_sections))
+    for finding, matched, why in outcome.skipped:
+        report_error(f"notice: {name}:{finding.line}:{finding.column}: not fixed ({why}): "
+                     f"'{matched}' [{finding.rule}]")
+    return outcome.bank, len(outcome.fixed)
 
 
 def _located(exc: AnswerlintError, name: str) -> AnswerlintError:

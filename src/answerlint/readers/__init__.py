@@ -40,6 +40,11 @@ def decode(path: str, data: bytes) -> str:
     return text
 
 
+def read_source(path: str, data: bytes, question_sections: tuple[str, ...] = ()) -> Bank:
+    """A bank from the bytes of a file (or of standard input) named ``path``."""
+    return read_bank(path, decode(path, data), question_sections)
+
+
 def read_bank(path: str, text: str, question_sections: tuple[str, ...] = ()) -> Bank:
     """Parse ``text`` by the format its name says; standard input ("-") is read as Markdown."""
     entry = READERS.get(".md" if path == "-" else PurePath(path).suffix.lower())
