@@ -9,6 +9,7 @@ overrides are still compiled afresh for each run.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,7 +100,7 @@ def findings(*args: str, input: str | bytes | None = None) -> list[dict]:
 
 def covered(source: str, f: dict) -> str:
     """The source text between a finding's (line, column) and (end_line, end_column)."""
-    lines = source.splitlines(keepends=True)
+    lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", source)  # LF, CRLF and CR only
     line, col, end_line, end_col = f["line"], f["column"], f["end_line"], f["end_column"]
     if line == end_line:
         return lines[line - 1][col - 1:end_col - 1]

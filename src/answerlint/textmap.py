@@ -41,6 +41,7 @@ class TextBuilder:
         self._offsets: list[int] = []
         self._pending_ws: int | None = None  # source offset of a pending whitespace run
         self._pending_newlines = 0
+        self._last = ""
 
     def add(self, text: str, source_offset: int) -> None:
         """Add ``text`` whose first character is at ``source_offset`` (contiguous in source)."""
@@ -52,9 +53,11 @@ class TextBuilder:
             if self._pending_ws is None:
                 self._pending_ws = offset
                 self._pending_newlines = 0
-            if ch == "\n":
-                self._pending_newlines += 1
+            if ch == "\r" or (ch == "\n" and self._last != "\r"):
+                self._pending_newlines += 1  # a line break: LF, CRLF or CR (answerlint.lines)
+            self._last = ch
             return
+        self._last = ch
         self._flush_ws()
         self._chars.append(ch)
         self._offsets.append(offset)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from answerlint.kinds.base import NEEDS_TOKENS, Kind
 from answerlint.kinds.phrases import Phrase, PhraseSet
 from answerlint.kinds.topic import TOPIC
+from answerlint.lines import LINE_BREAK
 from answerlint.model import QUESTION, RawFinding
 from answerlint.schema import Field, ListOf, Num, Struct
 
@@ -31,8 +32,8 @@ class CoverageKind(Kind):
         if len(questions) < rule.options["min_questions"]:
             return
         start = bank.questions_offset if bank.questions_offset is not None else questions[0].body.offsets[0]
-        line_end = bank.source.find("\n", start)
-        end = len(bank.source.rstrip()) if line_end < 0 else line_end
+        line_end = LINE_BREAK.search(bank.source, start)
+        end = len(bank.source.rstrip()) if line_end is None else line_end.start()
         for topic, terms in compiled:
             if any(terms.find(analysis.token_table(q), q.text) for q in questions):
                 continue

@@ -15,6 +15,7 @@ from answerlint.answerkinds import infer_kind
 from answerlint.errors import AnswerlintError, InputError
 from answerlint.model import ANSWER, QUESTION, STAGES, Bank, Item
 from answerlint.readers.inline import strip_inline
+from answerlint.lines import split_lines
 from answerlint.textmap import TextBuilder
 
 DEFAULT_QUESTION_SECTIONS = ("questions to ask", "questions for the interviewer", "my questions",
@@ -74,11 +75,7 @@ def read(path: str, text: str, question_sections: tuple[str, ...] = ()) -> Bank:
 
 
 def _split_lines(text: str) -> list[Line]:
-    out, pos = [], 0
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
-        out.append(Line(number, pos, raw.rstrip("\r\n")))
-        pos += len(raw)
-    return out
+    return [Line(number, start, line) for number, (start, line) in enumerate(split_lines(text), start=1)]
 
 
 def _front_matter(path: str, text: str, lines: list[Line]) -> tuple[dict, int]:

@@ -16,7 +16,7 @@ import yaml
 from answerlint import directives
 from answerlint.answerkinds import infer_kind
 from answerlint.errors import InputError
-from answerlint.lines import LineIndex
+from answerlint.lines import LINE_BREAK, LineIndex
 from answerlint.model import ANSWER, QUESTION, STAGES, Bank, Item
 from answerlint.readers import jsonpos
 from answerlint.textmap import TextBuilder
@@ -168,8 +168,8 @@ def align_scalar(value: str, src: str, start: int, end: int, style: str | None) 
     if style in ('"', "'"):
         p += 1
     elif style in ("|", ">"):
-        newline = src.find("\n", start, end)
-        p = newline + 1 if newline >= 0 else end
+        newline = LINE_BREAK.search(src, start, end)
+        p = newline.end() if newline else end
     offsets: list[int] = []
     last = max(start, end - 1)
     for ch in value:
@@ -197,8 +197,13 @@ def align_scalar(value: str, src: str, start: int, end: int, style: str | None) 
     return offsets
 
 
+# PyYAML (YAML 1.1) also folds NEL, U+2028 and U+2029; they map like a line break here, though
+# positions count only LF, CRLF and CR as line breaks (answerlint.lines).
+_YAML_BREAKS = "\r\n\x85\u2028\u2029"
+
+
 def _same(source_char: str, value_char: str) -> bool:
-    return source_char == value_char or (value_char == " " and source_char == "\n")
+    return source_char == value_char or (value_char in " \n" and source_char in _YAML_BREAKS)
 
 
 def _escape_length(src: str, p: int) -> int:
