@@ -287,7 +287,7 @@ def test_one_word_answer_is_too_short():
 def test_600_word_answer_is_too_long():
     sentence = "In March I fixed the billing export for our finance team again. "  # 12 words
     body = sentence * 50
-    found = findings("--select", "length", "-", input="# Tell me about a project.\n\n" + body + "\n")
+    found = findings("--select", "length", "-", input="# What does a normal week look like for you?\n\n" + body + "\n")
     assert [f["rule"] for f in found] == ["length/answer-too-long"]
     f = found[0]
     assert (f["line"], f["end_line"], f["end_column"]) == (3, 3, len(body.rstrip()) + 1)

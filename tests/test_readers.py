@@ -229,7 +229,7 @@ def test_yaml_answer_kind_is_taken_from_the_bank_or_inferred():
             "  - question: Empty answer\n"
             "    answer:\n")
     bank = read_bank("b.yaml", text)
-    assert _shape(bank) == [("answer", 1, "Tell me about a time you failed.", "behavioral"),
+    assert _shape(bank) == [("answer", 1, "Tell me about a time you failed.", "failure-or-mistake"),
                             ("answer", 2, "Tell me about a time you failed.", "weakness"),
                             ("answer", 3, None, "general")]
 
