@@ -14,6 +14,7 @@ from answerlint.sentences import sentence_spans, word_spans
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from answerlint.facts import Facts
     from answerlint.nlpprovider import NlpProvider
 
 
@@ -37,6 +38,46 @@ class Analysis:
         self._tagged: dict[int, "Doc"] = {}
         self._parsed: dict[int, list["Doc"]] = {}
         self._parsed_extra: dict[tuple[int, int], "Doc | None"] = {}
+        self._facts: dict[int, "Facts"] = {}
+
+    def items_for(self, rule) -> list[Item]:
+        """The items a rule looks at: those of its scope, and of the answers only those its
+        ``applies_to`` admits (kind and length)."""
+        items = self.items(rule.scope)
+        if rule.applies_to.everything:
+            return items
+        return [i for i in items if i.role != ANSWER or rule.applies_to.admits(i.kind, len(self.words(i)))]
+
+    def units_for(self, rule) -> Iterator[tuple[Item, int, int]]:
+        """(item, start, end) of each unit the rule looks at (sentences for sentence scope)."""
+        for item in self.items_for(rule):
+            if rule.scope == "sentence":
+                for start, end in self.sentences(item):
+                    yield item, start, end
+            else:
+                yield item, 0, len(item.text)
+
+    def facts(self, item: Item) -> "Facts":
+        """What the answer shows (a story, your actions, a result, specifics...): see facts.py."""
+        key = id(item)
+        if key not in self._facts:
+            from answerlint.facts import answer_facts
+
+            self._facts[key] = answer_facts(self.tagged(item), self.parsed(item), self.sentences(item),
+                                            len(self.words(item)), self.bank.company)
+        return self._facts[key]
+
+    def evidence_near(self, item: Item, start: int) -> bool:
+        """Is there evidence (a number, a date, a name, a past action of yours) in the sentence
+        holding ``start`` or in the next one?"""
+        sentences = self.sentences(item)
+        at = next((i for i, (s, e) in enumerate(sentences) if s <= start < e), None)
+        if at is None:
+            return False
+        lo, hi = sentences[at][0], sentences[min(at + 1, len(sentences) - 1)][1]
+        facts = self.facts(item)
+        return any(lo <= s < hi for kind in ("number", "date", "name", "action", "we-action")
+                   for s, _ in facts[kind])
 
     def items(self, scope: str) -> list[Item]:
         """The items a rule of ``scope`` looks at (sentence scope: every item)."""

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from answerlint.config import Settings
 from answerlint.errors import ConfigError
-from answerlint.model import STAGES, Bank, Finding, severity_rank
+from answerlint.model import SEVERITIES, STAGES, Bank, Finding, severity_rank
 from answerlint.packs import RuleSet
 from answerlint.rules import Rule, matches_selector
 
@@ -70,16 +70,22 @@ class DecisionEngine:
     def stage(self, bank: Bank | None, cli_stage: str | None = None) -> str | None:
         return cli_stage or (bank.stage if bank else None) or self.settings.stage
 
-    def severity(self, rule: Rule, stage: str | None) -> str:
+    def severity(self, rule: Rule, stage: str | None, answer_kind: str | None = None, demote: int = 0) -> str:
+        """The configured severity wins; then the rule's severity for the answer's kind, then for
+        the stage, then its default, lowered by ``demote`` levels (never below info)."""
         for selector in sorted(self.settings.severity, key=lambda sel: ("/" in sel, len(sel)), reverse=True):
             if matches_selector(rule.id, selector):
                 return self.settings.severity[selector]
-        if stage in STAGES and rule.severity_by_stage:
+        severity = rule.severity
+        if answer_kind in rule.severity_by_kind:
+            severity = rule.severity_by_kind[answer_kind]
+        elif stage in STAGES and rule.severity_by_stage:
             at = STAGES.index(stage)
             for earlier in reversed(STAGES[: at + 1]):
                 if earlier in rule.severity_by_stage:
-                    return rule.severity_by_stage[earlier]
-        return rule.severity
+                    severity = rule.severity_by_stage[earlier]
+                    break
+        return SEVERITIES[max(0, severity_rank(severity) - demote)]
 
     @staticmethod
     def suppressed(rule: Rule, line: int, end_line: int, bank: Bank) -> bool:

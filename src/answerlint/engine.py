@@ -11,7 +11,7 @@ from answerlint.decision import DecisionEngine, merge_overlaps
 from answerlint.errors import AnswerlintError, ConfigError
 from answerlint.kinds import get_kind
 from answerlint.lines import LineIndex
-from answerlint.model import Bank, Finding
+from answerlint.model import ANSWER, Bank, Finding
 from answerlint.nlpprovider import NlpProvider
 from answerlint.packs import RuleSet, validate_options
 from answerlint.rules import Rule
@@ -104,13 +104,17 @@ class Linter:
             if key not in self._compiled:
                 self._compiled[key] = kind.prepare(rule, provider)
             for raw in kind.check(rule, self._compiled[key], analysis):
+                if rule.softened_by_evidence and raw.item is not None and analysis.evidence_near(raw.item, raw.start):
+                    raw = replace(raw, demote=raw.demote + 1)
                 start, end = raw.item.body.source_span(raw.start, raw.end) if raw.item else (raw.start, raw.end)
                 line, column = index.position(start)
                 end_line, end_column = index.end_position(start, end)
                 if decider.suppressed(rule, line, end_line, bank):
                     continue
+                answer_kind = raw.item.kind if raw.item is not None and raw.item.role == ANSWER else None
                 findings.append(Finding(
-                    bank.path, line, column, end_line, end_column, rule.id, decider.severity(rule, stage),
+                    bank.path, line, column, end_line, end_column, rule.id,
+                    decider.severity(rule, stage, answer_kind, raw.demote),
                     raw.message, start, end, raw.item, _located(raw)))
         phrase_kinds = {r.id: r.kind for r in rules if _phrase_level(r)}
         return merge_overlaps(findings, phrase_kinds)

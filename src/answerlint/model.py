@@ -51,6 +51,7 @@ class Bank:
     items: list[Item]
     stage: str | None = None
     role: str | None = None
+    company: str | None = None  # the company applied to: motivation answers should name it
     directives: list[Directive] = field(default_factory=list)
     questions_offset: int | None = None  # where the candidate-question section starts
 
@@ -83,6 +84,7 @@ class RawFinding:
     end: int
     item: Item | None = None  # None: offsets are source offsets (bank scope)
     suggestions: tuple[Suggestion, ...] = ()
+    demote: int = 0  # severity levels to drop (a claim backed by evidence close by)
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ from pathlib import Path
 from answerlint import yamlpos
 from answerlint.errors import AnswerlintError, PackError
 from answerlint.kinds import REGISTRY, get_kind
+from answerlint.answerkinds import NAMES as ANSWER_KINDS
 from answerlint.model import SEVERITIES, STAGES
-from answerlint.rules import Example, Rule
-from answerlint.schema import (AnyMap, Bool, Ctx, Enum, Field, ListOf, MapOf, OneOf, Str, Struct, is_map,
+from answerlint.rules import AppliesTo, Example, Rule
+from answerlint.schema import (AnyMap, Bool, Ctx, Enum, Field, ListOf, MapOf, Num, OneOf, Str, Struct, is_map,
                                is_str, validate)
 
 ID = r"[a-z0-9][a-z0-9-]*"
@@ -21,7 +22,7 @@ EXAMPLE = OneOf(
     (is_map, Struct({
         "text": Field(Str(), required=True),
         "match": Field(Str(nonempty=False)),
-        "kind": Field(Str()),
+        "kind": Field(Enum(*ANSWER_KINDS)),
         "stage": Field(Enum(*STAGES)),
         "severity": Field(Enum(*SEVERITIES)),
     })),
@@ -41,6 +42,15 @@ RULE = Struct({
     "enabled": Field(Bool(), default=True),
     "link": Field(Str()),
     "severity_by_stage": Field(MapOf(Enum(*SEVERITIES), key=Enum(*STAGES)), default=dict),
+    "severity_by_kind": Field(MapOf(Enum(*SEVERITIES), key=Enum(*ANSWER_KINDS)), default=dict,
+                              doc="severity for answers of these kinds (why-leave: error)"),
+    "applies_to": Field(Struct({
+        "kinds": Field(ListOf(Enum(*ANSWER_KINDS)), default=list, doc="answer kinds (default: all)"),
+        "min_words": Field(Num(integer=True, minimum=0), doc="only answers of at least this many words"),
+        "max_words": Field(Num(integer=True, minimum=0), doc="only answers of at most this many words"),
+    }), default=dict, doc="which answers the rule looks at"),
+    "softened_by_evidence": Field(Bool(), default=False,
+                                  doc="one severity level lower when the sentence or the next has evidence"),
     "options": Field(Struct({}), default=dict),  # replaced by the kind's own schema below
     "examples": Field(EXAMPLES, required=True),
 })
@@ -102,7 +112,10 @@ def _load_rule(raw, pack_name: str, path: Path, parent, index: int) -> Rule:
         summary=spec["summary"].strip(), rationale=spec["rationale"].strip(), message=message.strip(),
         scope=scope, enabled=spec["enabled"], options=options,
         examples=_examples(spec["examples"]), source=str(path), line=line, link=spec["link"],
-        severity_by_stage=dict(spec["severity_by_stage"]),
+        severity_by_stage=dict(spec["severity_by_stage"]), severity_by_kind=dict(spec["severity_by_kind"]),
+        applies_to=AppliesTo(tuple(spec["applies_to"].get("kinds") or ()), spec["applies_to"].get("min_words"),
+                             spec["applies_to"].get("max_words")),
+        softened_by_evidence=spec["softened_by_evidence"],
     )
     kind.validate(rule, lambda problem, key=None: ctx.fail(problem, raw, key))
     return rule

@@ -17,6 +17,24 @@ class Example:
 
 
 @dataclass(frozen=True)
+class AppliesTo:
+    """Which answers a rule looks at: their kinds and length (candidate questions always)."""
+
+    kinds: tuple[str, ...] = ()  # empty: every kind
+    min_words: int | None = None
+    max_words: int | None = None
+
+    def admits(self, kind: str, words: int) -> bool:
+        return ((not self.kinds or kind in self.kinds)
+                and (self.min_words is None or words >= self.min_words)
+                and (self.max_words is None or words <= self.max_words))
+
+    @property
+    def everything(self) -> bool:
+        return not self.kinds and self.min_words is None and self.max_words is None
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str  # "pack/name"
     pack: str
@@ -33,7 +51,9 @@ class Rule:
     line: int
     link: str | None = None
     severity_by_stage: dict[str, str] = field(default_factory=dict)
-    fixable: bool = False
+    severity_by_kind: dict[str, str] = field(default_factory=dict)  # answer kind -> severity
+    applies_to: "AppliesTo" = field(default_factory=lambda: AppliesTo())
+    softened_by_evidence: bool = False  # one level lower when evidence is in the sentence or the next
 
     @property
     def name(self) -> str:

@@ -57,7 +57,7 @@ class DependencyKind(Kind):
 
     def check(self, rule, compiled, analysis):
         matcher, reported = compiled
-        for item in analysis.items(rule.scope):
+        for item in analysis.items_for(rule):
             seen: list[tuple[int, int]] = []
             for sent in analysis.parsed(item):
                 offset = sent.user_data["offset"]

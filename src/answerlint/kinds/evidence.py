@@ -26,7 +26,6 @@ class EvidenceKind(Kind):
     options = Struct({
         **{k: Field(f.spec, default=d, doc=f.doc) for (k, f), d in zip(_THRESHOLDS.items(), (2, [], 25))},
         "outcomes": Field(ListOf(Str()), default=list, doc="lemmas of result verbs and nouns"),
-        "kinds": Field(ListOf(Str()), default=list, doc="answer kinds checked (default: all)"),
         "by_kind": Field(MapOf(Struct(dict(_THRESHOLDS))), default=dict, doc="thresholds per answer kind"),
     })
 
@@ -35,9 +34,7 @@ class EvidenceKind(Kind):
 
     def check(self, rule, outcomes, analysis):
         o = rule.options
-        for item in analysis.items("answer"):
-            if o["kinds"] and item.kind not in o["kinds"]:
-                continue
+        for item in analysis.items_for(rule):
             limits = {k: o[k] for k in _THRESHOLDS}
             limits.update({k: v for k, v in (o["by_kind"].get(item.kind) or {}).items() if v is not None})
             if len(analysis.words(item)) < limits["min_words"]:

@@ -49,7 +49,7 @@ class LengthKind(Kind):
         return limits
 
     def check(self, rule, compiled, analysis):
-        for item in analysis.items(rule.scope):
+        for item in analysis.items_for(rule):
             words = analysis.words(item)
             if not words:
                 continue

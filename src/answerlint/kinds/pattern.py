@@ -50,7 +50,7 @@ class PatternKind(Kind):
     def check(self, rule, matcher, analysis):
         from spacy.util import filter_spans
 
-        for item in analysis.items(rule.scope):
+        for item in analysis.items_for(rule):
             doc = analysis.tagged(item)
             for span in sorted(filter_spans(matcher(doc, as_spans=True)), key=lambda s: s.start):
                 start, end = span.start_char, span.end_char

@@ -36,7 +36,7 @@ class PhraseKind(Kind):
                          tuple(re.compile(x, re.IGNORECASE) for x in opts["exceptions"]))
 
     def check(self, rule, compiled: PhraseSet, analysis):
-        for item in analysis.items(rule.scope):
+        for item in analysis.items_for(rule):
             for m in compiled.find(analysis.token_table(item), item.text):
                 text = item.text[m.start:m.end]
                 advice = m.phrase.advice or rule.options["advice"]

@@ -43,7 +43,7 @@ class ReadabilityKind(Kind):
         import textstat  # deferred: only when a metric rule runs
 
         o = rule.options
-        for item in analysis.items(rule.scope):
+        for item in analysis.items_for(rule):
             n = len(analysis.words(item))
             if n < o["min_words"]:
                 continue
@@ -60,7 +60,7 @@ class ReadabilityKind(Kind):
     @staticmethod
     def _sentences(rule, analysis):
         limit = rule.options["max_words"]
-        for item, start, end in analysis.units("sentence"):
+        for item, start, end in analysis.units_for(rule):
             n = sum(1 for s, e in analysis.words(item) if start <= s and e <= end)
             if n > limit:
                 msg = rule.message.format(match=item.text[start:end], metric="sentence length",

@@ -37,7 +37,7 @@ class RegexKind(Kind):
         return [re.compile(p, flags) for p in sources]
 
     def check(self, rule, compiled: list[re.Pattern], analysis):
-        for item in analysis.items(rule.scope):
+        for item in analysis.items_for(rule):
             taken: list[tuple[int, int]] = []
             for rx in compiled:
                 for m in rx.finditer(item.text):

@@ -36,7 +36,7 @@ class TopicKind(Kind):
 
     def check(self, rule, compiled, analysis):
         terms, unless = compiled
-        for item, start, end in analysis.units(rule.scope):
+        for item, start, end in analysis.units_for(rule):
             table = analysis.token_table(item)
             inside = [m for m in terms.find(table, item.text) if start <= m.start and m.end <= end]
             if not inside:

@@ -67,6 +67,7 @@ def read(path: str, text: str, question_sections: tuple[str, ...] = ()) -> Bank:
     bank = Bank(path, text, "markdown", _items(sections), directives=collector.finish())
     bank.stage = meta["stage"].strip() if "stage" in meta else None
     bank.role = meta["role"].strip() if "role" in meta else None
+    bank.company = meta["company"].strip() if "company" in meta else None
     for section in sections:
         if section.questions:
             bank.questions_offset = section.heading_offset
@@ -93,7 +94,7 @@ def _front_matter(path: str, text: str, lines: list[Line]) -> tuple[dict, int]:
                 return {}, i + 1
             if not isinstance(data, dict):
                 raise InputError("front matter must be a YAML mapping", path, 2)
-            for key in ("stage", "role"):
+            for key in ("stage", "role", "company"):
                 if key in data and not isinstance(data[key], str):
                     raise InputError(f"front matter: '{key}' must be a string", path,
                                      yamlpos.where(data, key)[0] + 1)

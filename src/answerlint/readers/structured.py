@@ -72,7 +72,7 @@ def _bank(path: str, text: str, fmt: str, root: Node) -> Bank:
     if "answers" not in top and "questions" not in top:
         fail("no 'answers' or 'questions' key at the top level", root)
     bank = Bank(path, text, fmt, [])
-    for key in ("stage", "role"):
+    for key in ("stage", "role", "company"):
         if key in top:
             node = top[key][1]
             if node.kind != "str":

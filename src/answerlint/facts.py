@@ -1,0 +1,205 @@
+"""What an answer shows, read off its tags and parse: the elements a recruiter looks for.
+
+One :class:`Facts` per answer, computed once (``Analysis.facts``) and shared by the rule kinds
+that check what a question type expects (``requirement``) and by the score. Each element is a
+list of character spans in the answer's text, so a rule or the score's explanation can point at
+what it found.
+
+- situation: one real past situation (past-tense narration with a time anchor, or two sentences of it)
+- action / we-action: a past-tense action with "I" (or only "we") as its subject
+- result: an outcome verb or noun ("cut", "won", "saving") or an outcome marker ("as a result")
+- number, date, name: as for the evidence kind
+- specifics: names, places, products and numbers (facts about a company or role)
+- company: the bank's ``company:`` named in the answer
+- remedy: what the candidate is doing about a weakness ("I'm taking a course", "I now ...")
+- forward: what the candidate wants next ("I'm looking for a role where ...")
+- contribution: what the candidate brings ("I can bring", "my experience in ...")
+- range: a pay figure or range, or a reasoned deferral
+- hypothetical: "I would ...", "usually I ...": what the candidate would do, not what they did
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from answerlint.kinds.evidence_terms import find_evidence, is_number
+
+Span = tuple[int, int]
+
+# Result verbs and nouns (lemmas): what came of an action.
+OUTCOMES = frozenset("""
+increase reduce cut save ship launch win grow double triple halve improve deliver finish complete
+resolve fix raise drop earn close hire retain convert migrate automate achieve exceed beat eliminate
+prevent recover restore shorten speed lower lift boost expand generate secure land negotiate publish
+release deploy rebuild redesign reorganize reorganise simplify streamline consolidate recruit onboard
+outperform outsell recoup refund decrease decline fall rise settle approve adopt replace rank award
+renew rescue salvage pass qualify sign stop avoid catch promotion reduction saving savings conversion
+retention turnaround promote thank praise keep solve return recommend adopt""".split())
+RESULT_MARKERS = re.compile(
+    r"\b(?:as a result|in the end|by the end|which meant|that meant|ended up|the outcome|since then|"
+    r"went (?:up |down )?from|so that|afterwards|after that|from then on|the result|it worked|"
+    r"got (?:promoted|a bonus|an award)|was promoted)\b", re.I)
+STATE_VERBS = frozenset("""be have feel think know want like love hate seem need enjoy hope wish believe
+mean guess suppose remember understand realise realize prefer care get""".split())
+MODALS = frozenset({"would", "'d", "will", "'ll", "could", "should", "might", "may", "ca", "can"})
+HABITUAL = frozenset({"usually", "always", "generally", "normally", "typically", "often", "tend",
+                      "try", "whenever", "ordinarily"})
+TIME_ANCHOR = re.compile(
+    r"\b(?:when I|when we|once|last (?:year|month|week|spring|summer|autumn|fall|winter|quarter)|"
+    r"ago|at my (?:last|previous|first|old)|in my (?:last|previous|first|old|second|third)|"
+    r"during my|while I was|one (?:day|time|morning|evening|night|shift|week)|on my first|"
+    r"in (?:19|20)\d\d|back in|that (?:day|week|year|morning|night))\b", re.I)
+REMEDY_WORDS = frozenset("""improve practise practice course training train mentor coach learn habit
+checklist system reminder feedback technique method delegate calendar workshop class tutorial
+therapy book schedule plan track template""".split())
+FORWARD_WORDS = frozenset("""want hope look aim plan excite eager keen ready grow develop learn build
+next future forward step goal interest ambition progress challenge opportunity contribute""".split())
+CONTRIBUTION_VERBS = frozenset("""bring offer help contribute add deliver support apply use build improve
+lead make run manage teach create design solve fix grow handle take""".split())
+CONTRIBUTION_NOUNS = re.compile(r"\bmy (?:experience|background|skills?|knowledge|training|track record|"
+                                r"expertise|years)\b", re.I)
+MONEY_WORDS = re.compile(
+    r"(?:[£$€]\s?\d|\d\s?(?:k|K)\b|\b\d[\d,.]*\s?(?:thousand|grand|pounds|dollars|euros|an hour|per hour|"
+    r"a year|per year|per annum|an? annum)\b)")
+DEFERRAL = re.compile(
+    r"\b(?:(?:learn|know|understand|hear|find out|talk|discuss) (?:a bit |a little )?more about|"
+    r"market (?:rate|data|range|value)|based on (?:my |the )?(?:research|what|market|experience)|"
+    r"my research|in line with|typical (?:for|of)|the going rate|(?:glassdoor|payscale|salary survey)|"
+    r"the full (?:package|picture)|total (?:package|compensation)|the responsibilities|the scope)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Facts:
+    words: int
+    sentences: int
+    past_sentences: int
+    anchored: bool  # a time anchor ("last spring", "at my last job", a date)
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+    def __getitem__(self, element: str) -> list[Span]:
+        return self.spans.get(element, [])
+
+    def has(self, element: str) -> bool:
+        if element == "situation":
+            return self.past_sentences >= 2 or (self.past_sentences >= 1 and self.anchored)
+        if element == "evidence":
+            return sum(bool(self[c]) for c in ("number", "date", "name", "action", "result")) >= 2
+        return bool(self[element])
+
+    def present(self, elements) -> list[str]:
+        return [e for e in elements if self.has(e)]
+
+
+def answer_facts(doc, parsed, sentences: list[Span], words: int, company: str | None = None) -> Facts:
+    """Facts of one answer: ``doc`` is its tagged Doc, ``parsed`` the parsed sentences (each
+    with ``user_data["offset"]``), ``sentences`` its sentence spans."""
+    text = doc.text
+    found = find_evidence(doc, OUTCOMES)
+    spans: dict[str, list[Span]] = {k: list(found[k]) for k in ("number", "date", "name", "result")}
+    spans.update({k: [] for k in ("action", "we-action", "hypothetical", "remedy", "forward",
+                                  "contribution", "specifics", "company", "range")})
+    for m in RESULT_MARKERS.finditer(text):
+        spans["result"].append(m.span())
+    past = 0
+    for start, end in sentences:
+        tokens = [t for t in doc if start <= t.idx < end]
+        if any(_past_finite(t) for t in tokens):
+            past += 1
+    for sent in parsed:
+        offset = sent.user_data["offset"]
+        first_person = False
+        for t in sent:
+            subject = subject_of(t)
+            who = subject.lower_ if subject is not None else ""
+            if who in ("i", "we"):
+                first_person = True
+            span = (offset + t.idx, offset + t.idx + len(t.text))
+            if t.pos_ == "VERB" and who in ("i", "we") and t.lemma_.lower() not in STATE_VERBS \
+                    and _past_action(t):
+                spans["action" if who == "i" else "we-action"].append(span)
+            if t.pos_ in ("VERB", "AUX") and who in ("i", "we", "you") and _hypothetical(t):
+                spans["hypothetical"].append(span)
+            if who == "i" and t.pos_ == "VERB" and _ongoing(t) and t.lemma_.lower() not in STATE_VERBS - {"get"}:
+                spans["remedy"].append(span)
+            if who == "i" and t.pos_ == "VERB" and t.lemma_.lower() in CONTRIBUTION_VERBS and _modal_or_present(t):
+                spans["contribution"].append(span)
+        if not first_person:
+            continue
+        for t in sent:
+            span = (offset + t.idx, offset + t.idx + len(t.text))
+            lemma = t.lemma_.lower()
+            if lemma in REMEDY_WORDS and t.pos_ in ("VERB", "NOUN"):
+                spans["remedy"].append(span)
+            if lemma in FORWARD_WORDS and t.pos_ in ("VERB", "NOUN", "ADJ", "ADV"):
+                spans["forward"].append(span)
+    for m in CONTRIBUTION_NOUNS.finditer(text):
+        spans["contribution"].append(m.span())
+    for t in doc:
+        if (t.pos_ == "PROPN" and t.lower_ not in ("i",)) or is_number(t) or t.ent_type_ in _SPECIFIC_ENTS:
+            spans["specifics"].append((t.idx, t.idx + len(t.text)))
+    if company:
+        rx = re.compile(r"(?<!\w)" + re.escape(company.strip()) + r"(?!\w)", re.I)
+        spans["company"] = [m.span() for m in rx.finditer(text)]
+        spans["specifics"].extend(spans["company"])
+    spans["range"] = [m.span() for m in MONEY_WORDS.finditer(text)] + [m.span() for m in DEFERRAL.finditer(text)]
+    spans["range"] += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
+    anchored = bool(spans["date"]) or bool(TIME_ANCHOR.search(text))
+    for key in spans:
+        spans[key] = sorted(set(spans[key]))
+    return Facts(words, len(sentences), past, anchored, spans)
+
+
+_SPECIFIC_ENTS = frozenset({"ORG", "GPE", "LOC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW",
+                            "PERSON", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE"})
+
+
+def subject_of(token):
+    """The subject of a verb (through conjunctions and control: "I called and offered",
+    "I tried to fix"), or None."""
+    seen = 0
+    while token is not None and seen < 6:
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "csubj"):
+                return child
+        if token.dep_ in ("conj", "xcomp") and token.head is not token:
+            token, seen = token.head, seen + 1
+            continue
+        return None
+    return None
+
+
+def _past_finite(t) -> bool:
+    return t.tag_ == "VBD" or ("Past" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm"))
+
+
+def _past_action(t) -> bool:
+    """"I rebuilt", "I have rebuilt", and a verb conjoined to one ("I called and offered")."""
+    if _past_finite(t):
+        return True
+    if t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.children):
+        return True
+    return t.dep_ == "conj" and t.tag_ in ("VBN", "VBD") and _past_action(t.head) if t.head is not t else False
+
+
+def _hypothetical(t) -> bool:
+    aux = [c.lower_ for c in t.children if c.dep_ == "aux"]
+    if any(a in ("would", "'d", "will", "'ll") for a in aux):
+        return True
+    return t.tag_ in ("VBP", "VBZ") and any(c.lower_ in HABITUAL for c in t.children) or \
+        t.lemma_.lower() in ("tend", "try") and t.tag_ in ("VBP", "VBZ")
+
+
+def _ongoing(t) -> bool:
+    """"I'm taking", "I've started", "I now use": something the candidate does about it today."""
+    aux = {c.lemma_.lower(): c for c in t.children if c.dep_ == "aux"}
+    if t.tag_ == "VBG" and "be" in aux and aux["be"].tag_ in ("VBP", "VBZ"):
+        return True
+    if t.tag_ == "VBN" and "have" in aux and aux["have"].tag_ in ("VBP", "VBZ"):
+        return True
+    return t.tag_ in ("VBP", "VBZ") and any(c.lower_ in ("now", "always", "every", "daily", "weekly")
+                                            for c in t.subtree)
+
+
+def _modal_or_present(t) -> bool:
+    return t.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children)
