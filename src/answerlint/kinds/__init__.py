@@ -12,12 +12,15 @@ from answerlint.kinds.phrase import PhraseKind
 from answerlint.kinds.readability import ReadabilityKind
 from answerlint.kinds.regex import RegexKind
 from answerlint.kinds.repetition import RepetitionKind
+from answerlint.kinds.requirement import RequirementKind
+from answerlint.kinds.sentiment import SentimentKind
 from answerlint.kinds.topic import TopicKind
 
 REGISTRY: dict[str, Kind] = {
     kind.name: kind
     for kind in (PhraseKind(), RegexKind(), LengthKind(), ReadabilityKind(), TopicKind(), PatternKind(),
-                 DependencyKind(), EvidenceKind(), CoverageKind(), RepetitionKind())
+                 DependencyKind(), EvidenceKind(), CoverageKind(), RepetitionKind(), RequirementKind(),
+                 SentimentKind())
 }
 
 
