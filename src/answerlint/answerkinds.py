@@ -47,11 +47,13 @@ KINDS: tuple[AnswerKind, ...] = (
         "until the role is clear; never \"whatever you think is fair\" or a refusal.",
         (RANGE,),
         ("salary|pay|compensation|wage|remuneration|ctc|package|money|rate ~4 "
-         "expect|expectation|requirement|require|look|hope|want|need|range|desire|ask|think|deserve|worth|current|present",
+         "expect|expectation|requirement|require|look|hope|want|need|range|desire|ask|think|deserve|worth|current|present|mind",
          "expect|expectation|requirement|desire|current|present|previous|last|hope|look ~3 salary|pay|compensation|wage|remuneration|ctc|package",
          "how much ~5 expect|want|hope|look|need|ask|like|earn|make|paid|charge",
          "what ~3 salary|pay|wage|compensation|rate ~3 you",
-         "salary|pay|wage|compensation range"),
+         "salary|pay|wage|compensation range",
+         "earn|make ~3 now|currently|current|today|at_the_moment",
+         "salary|pay|figure|number|amount ~2 in mind"),
     ),
     AnswerKind(
         "why-leave", "Why the candidate is leaving (or left) a job, or what they thought of it.",
@@ -62,6 +64,8 @@ KINDS: tuple[AnswerKind, ...] = (
          "why ~5 let go",
          "why ~5 change|switch|move|look ~4 job|role|position|company|employer|team|opportunity|work",
          "reason|reasons ~2 for ~2 leave|quit|departure|change|move",
+         "why ~4 move on", "why ~4 look ~2 to ~2 move|leave|change",
+         "what ~3 make ~3 you ~3 decide|want ~3 leave|look|move|change|quit",
          "what ~4 not|dislike|hate|least ~3 like|enjoy|about ~5 last|previous|current|former|old|present ~2 job|role|position|company|employer|boss|manager|team|work",
          "what ~4 think|feel|say ~3 about|of ~2 previous|former|last|current|old|present ~2 boss|manager|supervisor|employer|company|team|colleague|coworker",
          "describe|tell ~4 previous|former|last|current|old|present ~2 boss|manager|supervisor|employer",
@@ -74,7 +78,8 @@ KINDS: tuple[AnswerKind, ...] = (
         (REMEDY,),
         ("weak|weakness",
          "weak point|spot|area|side",
-         "area|areas|thing|things|skill|skills ~4 improve|improvement|develop|development|work_on|better",
+         "area|areas|thing|things|skill|skills ~6 improve|improvement|develop|development|work_on|better",
+         "need ~3 work_on|improve|improvement|develop",
          "improve ~3 about yourself",
          "shortcoming|flaw|fault|limitation",
          "what ~4 struggle|find_difficult|find_hard|not_good_at|bad_at"),
@@ -88,6 +93,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "go|went wrong|badly|awry",
          "not go ~2 plan|well|planned",
          "miss ~2 deadline|target|goal",
+         "not ~2 meet|reach|hit|achieve|make ~3 goal|target|deadline|expectation|quota",
          "drop ~2 ball", "screw|mess up", "fall|fell short"),
         story=True,
     ),
@@ -97,7 +103,7 @@ KINDS: tuple[AnswerKind, ...] = (
         "in the first person) and the outcome, without blaming the other person.",
         (STORY, ACTION, RESULT),
         ("conflict|disagree|disagreement|argument|argue|clash|dispute|friction|tension|confrontation|confront",
-         "difficult|angry|upset|unhappy|irate|rude|demanding|challenging|frustrated|dissatisfied ~2 "
+         "difficult|angry|upset|unhappy|irate|rude|demanding|challenging|frustrated|dissatisfied|aggressive|hostile|abusive|violent ~2 "
          "customer|client|colleague|coworker|co|person|people|manager|boss|stakeholder|member|patient|parent|guest|supervisor",
          "not get along", "not see eye", "push_back|pushback", "eye to eye"),
         story=True,
@@ -112,7 +118,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "what ~4 bring|offer|contribute|add ~4 team|us|company|role|table|organization|organisation|position",
          "why ~5 you ~4 right|best|good|ideal|suitable|strong|perfect ~3 candidate|person|fit|choice|hire",
          "what can you do for ~2 us|company",
-         "convince ~2 me|us", "sell yourself", "why you", "what value ~3 bring|add"),
+         "convince ~2 me|us", "sell yourself", "what value ~3 bring|add"),
     ),
     AnswerKind(
         "motivation", "Why this job, this company or this industry; what the candidate knows of it.",
@@ -126,6 +132,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "what ~4 attract|interest|draw|appeal|excite ~4 you ~4 role|job|company|position|us|industry|field|work|opportunity",
          "why ~3 want ~3 be|become ~2 a|an",
          "why ~2 do ~2 you ~2 want ~2 work",
+         "what ~3 lead|bring|draw ~3 you ~4 apply|join|industry|field|role|career|here|us|company|position|job|profession",
          "what do you like about ~2 our|us|company|this"),
     ),
     AnswerKind(
@@ -158,6 +165,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "walk ~3 through ~3 cv|resume|résumé|background|career|experience|history|profile",
          "take ~3 through ~3 cv|resume|background|career|experience", "introduce yourself",
          "describe yourself", "about yourself", "your background", "a bit about you", "little about you",
+         "tell ~2 about ~2 your ~2 experience|background|career|history",
          "who are you", "summary|overview ~3 of ~2 your ~2 experience|background|career",
          "what should ~2 know about you", "talk ~3 about yourself"),
     ),
@@ -166,11 +174,14 @@ KINDS: tuple[AnswerKind, ...] = (
         "One real past situation (when, where), what you did yourself (\"I ...\", past tense) and "
         "the result, with a number where there is one; not what you usually or would do.",
         (STORY, ACTION, RESULT),
-        ("tell ~4 about ~3 time|occasion|situation|instance|moment|example|project|experience|day",
-         "describe ~4 time|situation|occasion|instance|moment|project|experience|example|challenge|problem",
+        ("tell ~4 about ~3 time|occasion|situation|instance|moment|example|project|experience|day|challenge|"
+         "problem|crisis|decision|idea|initiative|achievement|accomplishment|success|change|improvement|something",
+         "describe ~4 time|situation|occasion|instance|moment|project|experience|example|challenge|problem|"
+         "process|decision|idea|crisis|change|improvement|initiative",
+         "what ~3 result|results|achievement|achievements ~4 deliver|achieve|get",
          "give ~4 example|instance|illustration", "share ~4 example|time|situation|experience|story|instance",
          "have you ever", "what did you do when|if", "what ~2 happen when",
-         "how ~2 do|did|have ~2 you ~3 handle|deal|manage|cope|respond|approach|resolve|overcome|solve|react|tackle|navigate|lead|motivate|prioritize|prioritise|convince|persuade",
+         "how ~2 did|have ~2 you ~3 handle|deal|manage|cope|respond|approach|resolve|overcome|solve|react|tackle|navigate|lead|motivate|prioritize|prioritise|convince|persuade",
          "walk ~3 through ~3 time|situation|project|problem", "recall|think_of ~2 a ~2 time",
          "greatest|biggest|proudest ~2 achievement|accomplishment|success",
          "most proud", "proud of", "a time when|you", "example of ~2 a|an|when|how", "last time you"),
@@ -196,7 +207,7 @@ _CONTRACTIONS = ((re.compile(r"n[’']t\b"), " not"), (re.compile(r"\bcan not\b"
                  (re.compile(r"\b(what|where|how|who|that|it|there|here|he|she|why|when)[’']s\b"), r"\1 is"),
                  (re.compile(r"[’']s\b"), ""))
 _IRREGULAR = {
-    "left": "leave", "went": "go", "gone": "go", "did": "do", "done": "do", "does": "do", "made": "make",
+    "left": "leave", "went": "go", "gone": "go", "done": "do", "does": "do", "made": "make",
     "was": "be", "were": "be", "been": "be", "being": "be", "am": "be", "is": "be", "are": "be",
     "had": "have", "has": "have", "thought": "think", "felt": "feel", "chose": "choose", "chosen": "choose",
     "got": "get", "gotten": "get", "gave": "give", "given": "give", "brought": "bring", "dealt": "deal",
@@ -213,8 +224,8 @@ def stem(word: str) -> str:
     """A crude lemma, the same for a cue word and a question word: what matters is that
     "leaving", "leaves" and "left" meet, not that the result is a dictionary word."""
     word = _IRREGULAR.get(word, word)
-    if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        word = word[:-3] + "y"  # "applied" meets "apply", "studies" meets "study"
     elif word.endswith("sses"):
         word = word[:-2]
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
