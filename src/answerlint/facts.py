@@ -41,7 +41,8 @@ RESULT_MARKERS = re.compile(
     r"went (?:up |down )?from|so that|afterwards|after that|from then on|the result|it worked|"
     r"got (?:promoted|a bonus|an award)|was promoted)\b", re.I)
 STATE_VERBS = frozenset("""be have feel think know want like love hate seem need enjoy hope wish believe
-mean guess suppose remember understand realise realize prefer care get""".split())
+mean guess suppose remember understand realise realize prefer care get admire respect appreciate
+value dream aspire adore""".split())
 MODALS = frozenset({"would", "'d", "will", "'ll", "could", "should", "might", "may", "ca", "can"})
 HABITUAL = frozenset({"usually", "always", "generally", "normally", "typically", "often", "tend",
                       "try", "whenever", "ordinarily"})
@@ -50,20 +51,32 @@ TIME_ANCHOR = re.compile(
     r"ago|at my (?:last|previous|first|old)|in my (?:last|previous|first|old|second|third)|"
     r"during my|while I was|one (?:day|time|morning|evening|night|shift|week)|on my first|"
     r"in (?:19|20)\d\d|back in|that (?:day|week|year|morning|night))\b", re.I)
-REMEDY_WORDS = frozenset("""improve practise practice course training train mentor coach learn habit
-checklist system reminder feedback technique method delegate calendar workshop class tutorial
-therapy book schedule plan track template""".split())
+REMEDY_WORDS = frozenset("""improve practise practice practising practicing course training train mentor
+coach learn habit checklist system reminder feedback technique method delegate calendar workshop class
+tutorial book schedule plan track template list""".split())
+REMEDY_MARKERS = re.compile(r"\b(?:getting (?:better|easier)|(?:have|'ve|has|'s) improved|improving|working on|"
+                            r"(?:so|now) I\b|to (?:fix|address|overcome|manage|counter) (?:this|that|it))", re.I)
 FORWARD_WORDS = frozenset("""want hope look aim plan excite eager keen ready grow develop learn build
-next future forward step goal interest ambition progress challenge opportunity contribute""".split())
+next future forward step goal interest ambition progress challenge opportunity contribute pivot
+transition pursue seek explore new different""".split())
+DESIRE_VERBS = frozenset({"like", "love", "prefer", "wish", "enjoy"})  # "I would like a role that ..."
 CONTRIBUTION_VERBS = frozenset("""bring offer help contribute add deliver support apply use build improve
 lead make run manage teach create design solve fix grow handle take""".split())
 CONTRIBUTION_NOUNS = re.compile(r"\bmy (?:experience|background|skills?|knowledge|training|track record|"
                                 r"expertise|years)\b", re.I)
+USED_TO = re.compile(r"\bused to\b", re.I)
+# Research the candidate did: what they read, saw, used or heard of the company.
+RESEARCH = re.compile(
+    r"\bI(?:[’']ve| have)?\s+(?:been\s+)?(?:read|followed|following|seen|saw|noticed|heard|learned|learnt|"
+    r"researched|spoke|spoken|talked|used|using|visited|watched|attended|met)\b|"
+    r"\byour\s+(?:products?|apps?|services?|stores?|shops?|clinics?|schools?|recent|latest|new|website|"
+    r"customers|clients|patients|expansion|launch|campaign|mission|approach|focus|work\s+(?:in|on|with))\b", re.I)
 MONEY_WORDS = re.compile(
     r"(?:[£$€]\s?\d|\d\s?(?:k|K)\b|\b\d[\d,.]*\s?(?:thousand|grand|pounds|dollars|euros|an hour|per hour|"
     r"a year|per year|per annum|an? annum)\b)")
 DEFERRAL = re.compile(
-    r"\b(?:(?:learn|know|understand|hear|find out|talk|discuss) (?:a bit |a little )?more about|"
+    r"\b(?:(?:learn|learned|know|knew|understand|understood|hear|find out|talk|discuss) (?:a bit |a little )?more about|"
+    r"commensurate with|in the range of|(?:salary|pay) range|the range for|discuss (?:the |my )?(?:salary|pay|package)|"
     r"market (?:rate|data|range|value)|based on (?:my |the )?(?:research|what|market|experience)|"
     r"my research|in line with|typical (?:for|of)|the going rate|(?:glassdoor|payscale|salary survey)|"
     r"the full (?:package|picture)|total (?:package|compensation)|the responsibilities|the scope)\b", re.I)
@@ -81,8 +94,9 @@ class Facts:
         return self.spans.get(element, [])
 
     def has(self, element: str) -> bool:
-        if element == "situation":
-            return self.past_sentences >= 2 or (self.past_sentences >= 1 and self.anchored)
+        if element == "situation":  # two sentences of past narration, or one with a time or result
+            return self.past_sentences >= 2 or (self.past_sentences >= 1 and (
+                self.anchored or bool(self["result"]) or len(self["action"]) >= 2))
         if element == "evidence":
             return sum(bool(self[c]) for c in ("number", "date", "name", "action", "result")) >= 2
         return bool(self[element])
@@ -95,12 +109,16 @@ def answer_facts(doc, parsed, sentences: list[Span], words: int, company: str | 
     """Facts of one answer: ``doc`` is its tagged Doc, ``parsed`` the parsed sentences (each
     with ``user_data["offset"]``), ``sentences`` its sentence spans."""
     text = doc.text
-    found = find_evidence(doc, OUTCOMES)
-    spans: dict[str, list[Span]] = {k: list(found[k]) for k in ("number", "date", "name", "result")}
+    found = find_evidence(doc, frozenset())
+    spans: dict[str, list[Span]] = {k: list(found[k]) for k in ("number", "date", "name")}
+    # a result is something that happened: an outcome noun, or an outcome verb in the past
+    spans["result"] = [(t.idx, t.idx + len(t.text)) for t in doc if t.lemma_.lower() in OUTCOMES and (
+        t.pos_ == "NOUN" or (t.pos_ == "VERB" and (_past_finite(t) or t.tag_ == "VBN")))]
     spans.update({k: [] for k in ("action", "we-action", "hypothetical", "remedy", "forward",
                                   "contribution", "specifics", "company", "range")})
     for m in RESULT_MARKERS.finditer(text):
         spans["result"].append(m.span())
+    used_to = [m.start() for m in USED_TO.finditer(text)]
     past = 0
     for start, end in sentences:
         tokens = [t for t in doc if start <= t.idx < end]
@@ -122,6 +140,9 @@ def answer_facts(doc, parsed, sentences: list[Span], words: int, company: str | 
                 spans["hypothetical"].append(span)
             if who == "i" and t.pos_ == "VERB" and _ongoing(t) and t.lemma_.lower() not in STATE_VERBS - {"get"}:
                 spans["remedy"].append(span)
+            if who == "i" and t.pos_ == "VERB" and used_to and offset > used_to[0] and \
+                    (_past_action(t) or _ongoing(t)):
+                spans["remedy"].append(span)  # "I used to avoid it. So I joined Toastmasters"
             if who == "i" and t.pos_ == "VERB" and t.lemma_.lower() in CONTRIBUTION_VERBS and _modal_or_present(t):
                 spans["contribution"].append(span)
         if not first_person:
@@ -131,8 +152,14 @@ def answer_facts(doc, parsed, sentences: list[Span], words: int, company: str | 
             lemma = t.lemma_.lower()
             if lemma in REMEDY_WORDS and t.pos_ in ("VERB", "NOUN"):
                 spans["remedy"].append(span)
-            if lemma in FORWARD_WORDS and t.pos_ in ("VERB", "NOUN", "ADJ", "ADV"):
+            if lemma in FORWARD_WORDS and t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not _negated(t):
                 spans["forward"].append(span)
+            if lemma in DESIRE_VERBS and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in t.children):
+                spans["forward"].append(span)
+    for m in REMEDY_MARKERS.finditer(text):
+        spans["remedy"].append(m.span())
+    for m in RESEARCH.finditer(text):
+        spans["specifics"].append(m.span())
     for m in CONTRIBUTION_NOUNS.finditer(text):
         spans["contribution"].append(m.span())
     for t in doc:
@@ -169,6 +196,10 @@ def subject_of(token):
     return None
 
 
+def _negated(t) -> bool:
+    return any(c.lower_ in ("not", "n't", "never") for c in t.children)
+
+
 def _past_finite(t) -> bool:
     return t.tag_ == "VBD" or ("Past" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm"))
 
@@ -191,11 +222,13 @@ def _hypothetical(t) -> bool:
 
 
 def _ongoing(t) -> bool:
-    """"I'm taking", "I've started", "I now use": something the candidate does about it today."""
-    aux = {c.lemma_.lower(): c for c in t.children if c.dep_ == "aux"}
-    if t.tag_ == "VBG" and "be" in aux and aux["be"].tag_ in ("VBP", "VBZ"):
+    """"I'm taking", "I've been practising", "I've started", "I now use": something the
+    candidate does about it today."""
+    aux = [c for c in t.children if c.dep_ in ("aux", "aux:pass", "cop")]
+    present = any(a.tag_ in ("VBP", "VBZ") for a in aux)
+    if t.tag_ == "VBG" and present and any(a.lemma_.lower() == "be" for a in aux):
         return True
-    if t.tag_ == "VBN" and "have" in aux and aux["have"].tag_ in ("VBP", "VBZ"):
+    if t.tag_ == "VBN" and present and any(a.lemma_.lower() == "have" for a in aux):
         return True
     return t.tag_ in ("VBP", "VBZ") and any(c.lower_ in ("now", "always", "every", "daily", "weekly")
                                             for c in t.subtree)

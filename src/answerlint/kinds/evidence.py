@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from answerlint.kinds.base import NEEDS_TAGS, Kind
-from answerlint.kinds.evidence_terms import CATEGORIES, find_evidence
+from answerlint.kinds.evidence_terms import CATEGORIES
 from answerlint.model import RawFinding
 from answerlint.schema import Enum, Field, ListOf, MapOf, Num, Str, Struct
 
@@ -25,21 +25,18 @@ class EvidenceKind(Kind):
     default_scope = "answer"
     options = Struct({
         **{k: Field(f.spec, default=d, doc=f.doc) for (k, f), d in zip(_THRESHOLDS.items(), (2, [], 25))},
-        "outcomes": Field(ListOf(Str()), default=list, doc="lemmas of result verbs and nouns"),
         "by_kind": Field(MapOf(Struct(dict(_THRESHOLDS))), default=dict, doc="thresholds per answer kind"),
     })
 
-    def prepare(self, rule, nlp):
-        return frozenset(w.lower() for w in rule.options["outcomes"])
-
-    def check(self, rule, outcomes, analysis):
+    def check(self, rule, compiled, analysis):
         o = rule.options
         for item in analysis.items_for(rule):
             limits = {k: o[k] for k in _THRESHOLDS}
             limits.update({k: v for k, v in (o["by_kind"].get(item.kind) or {}).items() if v is not None})
             if len(analysis.words(item)) < limits["min_words"]:
                 continue
-            found = find_evidence(analysis.tagged(item), outcomes)
+            facts = analysis.facts(item)  # the same evidence the score credits
+            found = {c: facts[c] + (facts["we-action"] if c == "action" else []) for c in CATEGORIES}
             present = [c for c in CATEGORIES if found[c]]
             missing = [c for c in CATEGORIES if not found[c]]
             lacking_required = [c for c in limits["required"] if not found[c]]

@@ -20,8 +20,7 @@ from answerlint.kinds.base import NEEDS_PARSE, Kind
 from answerlint.model import RawFinding
 from answerlint.schema import Field, ListOf, Num, Str, Struct
 
-_OWNERS = frozenset({"my", "our", "the", "that", "this", "those", "these", "his", "her", "their", "your",
-                     "its", "whole", "entire", "old", "former", "previous", "last", "current"})
+_OWNERS = frozenset({"my", "our", "the", "that", "this", "those", "these", "his", "her", "their", "its", "whole", "entire", "old", "former", "previous", "last", "current"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "hardly", "barely"})
 _JUDGED = ("ADJ", "NOUN", "VERB", "PROPN")
 
@@ -52,7 +51,8 @@ class SentimentKind(Kind):
         "targets": Field(ListOf(Str(), min_items=1), required=True,
                          doc="lemmas of what may not be judged (manager, company, job ...)"),
         "pronouns": Field(ListOf(Str()), default=list,
-                          doc="pronouns that stand for a target named just before (they, she, it)"),
+                          doc="pronouns that stand for a target named just before, or by the question "
+                              "(they, she, it, there)"),
         "negative": Field(ListOf(Str()), default=list, doc="words to treat as negative beyond the lexicon"),
         "not_negative": Field(ListOf(Str()), default=list,
                               doc="lexicon words that are events or facts here, not judgements"),
@@ -82,7 +82,8 @@ class SentimentKind(Kind):
     def check(self, rule, c, analysis):
         for item in analysis.items_for(rule):
             doc = analysis.tagged(item)
-            recent: list[int] = []  # sentence numbers that named a target
+            # sentence numbers that named a target; -1: the question did ("your previous boss")
+            recent: list[int] = [-1] if self._question_names_target(item, c) else []
             for number, (start, end) in enumerate(analysis.sentences(item)):
                 tokens = [t for t in doc if start <= t.idx < end]
                 named = any(self._target_noun(t, c) for t in tokens)
@@ -110,7 +111,7 @@ class SentimentKind(Kind):
             if word.pos_ not in _JUDGED:
                 continue
             polarity = self._polarity(word, c)
-            if polarity is None:
+            if polarity is None or _conditional(word):
                 continue
             for target, relation in (*_targets_of(word), *_copula_before(word)):
                 if not self._is_target(target, c, pronouns_ok):
@@ -134,6 +135,14 @@ class SentimentKind(Kind):
         if negated:
             return "negative" if valence >= c["positive"] or forms & c["expected"] else None
         return "negative" if valence <= c["threshold"] else None
+
+    @staticmethod
+    def _question_names_target(item, c) -> bool:
+        from answerlint.answerkinds import words, stem
+
+        if item.kind == "why-leave":  # about the old job and its people, whatever the wording
+            return True
+        return bool(item.question) and bool(set(words(item.question)) & {stem(t) for t in c["targets"]})
 
     @staticmethod
     def _target_noun(token, c) -> bool:
@@ -178,6 +187,18 @@ def _copula_before(word):
         next((t for t in before if t.pos_ == "PRON" and t.tag_ != "EX"), None)
     if subject is not None:
         yield subject, "subject"
+
+
+def _conditional(word) -> bool:
+    """"if your company doesn't like ...": a supposition, not a judgement."""
+    node = word
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _negated(word) -> bool:
