@@ -6,6 +6,7 @@ never causes spaCy to be imported.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from answerlint.model import ANSWER, QUESTION, Bank, Item
@@ -24,6 +25,28 @@ FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", 
 def needs_parse(span) -> bool:
     """Cheap test: could a parse-aware rule match in this sentence?"""
     return span.text.rstrip().endswith("?") or any(t.norm_ in FIRST_PERSON for t in span)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([a-z])")
+_LONE_I = re.compile(r"(?<![\w'’])i(?=$|[\s'’.,;:!?])")
+
+
+def tagger_case(text: str) -> str:
+    """The text as the tagger reads it best, with the same length (offsets stay valid): an
+    ALL-CAPS or an all-lowercase question ("HOW MUCH WILL I EARN?", "whats the pay like") is
+    put in sentence case, with "I" capitalised; a text in normal case is left alone."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return text
+    if all(c.isupper() for c in letters) and len(letters) > 3:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return text
+        text = lowered
+    elif not all(c.islower() for c in letters):
+        return text
+    text = _SENTENCE_START.sub(lambda m: m.group(0)[:-1] + m.group(1).upper(), text)
+    return _LONE_I.sub("I", text)
 
 
 class Analysis:
@@ -121,7 +144,7 @@ class Analysis:
         :meth:`parsed`."""
         key = id(item)
         if key not in self._tagged:
-            self._tagged[key] = self.nlp.tag(item.text)
+            self._tagged[key] = self.nlp.tag(tagger_case(item.text))
         return self._tagged[key]
 
     def parsed(self, item: Item) -> list["Doc"]:
