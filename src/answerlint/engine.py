@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from answerlint.analysis import Analysis
 from answerlint.config import Settings
@@ -16,6 +17,9 @@ from answerlint.nlpprovider import NlpProvider
 from answerlint.packs import RuleSet, validate_options
 from answerlint.rules import Rule
 from answerlint.schema import Ctx
+
+if TYPE_CHECKING:
+    from answerlint.scoring import Score
 
 
 class Profile:
@@ -49,6 +53,7 @@ class FileResult:
     bank: Bank | None = None
     findings: list[Finding] = field(default_factory=list)
     error: AnswerlintError | None = None
+    scores: list["Score"] = field(default_factory=list)
 
 
 class Linter:
@@ -91,6 +96,19 @@ class Linter:
 
     def lint(self, bank: Bank, profile: Profile, stage: str | None = None,
              rules: list[Rule] | None = None) -> list[Finding]:
+        return self._run(bank, profile, stage, rules)[0]
+
+    def lint_scored(self, bank: Bank, profile: Profile, stage: str | None = None,
+                    rules: list[Rule] | None = None) -> tuple[list[Finding], list["Score"]]:
+        """The findings, and a score for every answer (see scoring.py)."""
+        from answerlint.scoring import score_answer
+
+        findings, analysis, ran = self._run(bank, profile, stage, rules)
+        length_rules = {r.id for r in ran if r.kind == "length"}
+        scores = [score_answer(item, analysis.facts(item), findings, length_rules) for item in bank.answers]
+        return findings, scores
+
+    def _run(self, bank: Bank, profile: Profile, stage: str | None, rules: list[Rule] | None):
         decider = profile.decider
         provider = self.provider(profile.settings)
         rules = self.runnable(profile.rules_for(bank.path) if rules is None else rules, provider)
@@ -117,7 +135,7 @@ class Linter:
                     decider.severity(rule, stage, answer_kind, raw.demote),
                     raw.message, start, end, raw.item, _located(raw)))
         phrase_kinds = {r.id: r.kind for r in rules if _phrase_level(r)}
-        return merge_overlaps(findings, phrase_kinds)
+        return merge_overlaps(findings, phrase_kinds), analysis, rules
 
 
 def _phrase_level(rule: Rule) -> bool:
