@@ -50,8 +50,11 @@ def main() -> None:
 @click.option("--color/--no-color", default=None, help="Colour text output (default: when a terminal).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (plain substitutions) to the files.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
+@click.option("--fail-under", type=click.IntRange(0, 100), metavar="SCORE",
+              help="Also fail when an answer scores below SCORE (0-100).")
+@click.option("--explain-score", is_flag=True, help="Show how each answer's score is made up.")
 def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
-          statistics, stdin_filename, no_suggestions, model, color, fix, diff) -> None:
+          statistics, stdin_filename, no_suggestions, model, color, fix, diff, fail_under, explain_score) -> None:
     """Lint answer banks (files, directories, or - for standard input)."""
     from answerlint.runner import Options, run
 
@@ -60,6 +63,7 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         ignore=_split(ignore), stage=stage, config=config_path, fail_on=fail_on, statistics=statistics,
         stdin_filename=stdin_filename, suggestions=not no_suggestions, model=model,
         color=sys.stdout.isatty() if color is None else color, fix=fix, diff=diff,
+        fail_under=fail_under, explain_score=explain_score,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)
@@ -76,6 +80,16 @@ def rules_command(fmt, config_path) -> None:
 
     ruleset = _ruleset(config_path)
     click.echo(list_rules(ruleset, fmt), nl=False)
+
+
+@main.command("question-types")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+              help="Config whose extra packs to include.")
+def question_types_command(config_path) -> None:
+    """What each question type expects, and which rules apply to it (Markdown)."""
+    from answerlint.ruledocs import question_types_reference
+
+    click.echo(question_types_reference(_ruleset(config_path)), nl=False)
 
 
 @main.command("rule")

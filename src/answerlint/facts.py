@@ -39,7 +39,8 @@ retention turnaround promote thank praise keep solve return recommend adopt""".s
 RESULT_MARKERS = re.compile(
     r"\b(?:as a result|in the end|by the end|which meant|that meant|ended up|the outcome|since then|"
     r"went (?:up |down )?from|so that|afterwards|after that|from then on|the result|it worked|"
-    r"got (?:promoted|a bonus|an award)|was promoted)\b", re.I)
+    r"got (?:promoted|a bonus|an award)|was promoted|(?:down|up) (?:to|by)|by (?:half|a third|a quarter)|"
+    r"from (?:about |around |over )?[\w$£€.,%]+ (?:a \w+ )?to)\b", re.I)
 STATE_VERBS = frozenset("""be have feel think know want like love hate seem need enjoy hope wish believe
 mean guess suppose remember understand realise realize prefer care get admire respect appreciate
 value dream aspire adore""".split())

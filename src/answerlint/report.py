@@ -20,6 +20,7 @@ class Report:
     words_per_minute: dict[str, float] = field(default_factory=dict)  # path -> rate
     show_suggestions: bool = True
     statistics: bool = False
+    explain_scores: bool = False
 
     @property
     def findings(self) -> list[Finding]:
@@ -49,6 +50,7 @@ class Report:
 
             index = LineIndex(bank.source)
             wpm = self.words_per_minute.get(bank.path, 150)
+            scores = {id(s.item): s for s in result.scores}
             for item in bank.items:
                 words = len(word_spans(item.text))
                 start = item.body.offsets[0] if item.body.offsets else 0
@@ -59,6 +61,10 @@ class Report:
                     "speaking_seconds": round(speaking_seconds(words, wpm), 1),
                     "readability": _readability(item.text),
                 })
+                score = scores.get(id(item))
+                if score is not None:
+                    out[-1].update({"score": score.score, "verdict": score.verdict, "missing": list(score.missing),
+                                    "strengths": list(score.strengths), "fix_first": score.fix_first})
         return out
 
 

@@ -36,6 +36,13 @@ class Options:
     color: bool = False
     fix: bool = False  # apply safe fixes to the files
     diff: bool = False  # print the safe fixes as a unified diff instead of applying them
+    fail_under: int | None = None  # fail when an answer scores below this
+    explain_score: bool = False
+
+    @property
+    def scored(self) -> bool:
+        """Scores cost a little NLP: computed when the output shows them or the exit status uses them."""
+        return self.fmt in ("text", "json") or self.fail_under is not None or self.explain_score
 
 
 class Profiles:
@@ -82,7 +89,7 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
             data = stdin.read() if source is None else source.data
             bank = read_source(name, data, profile.settings.question_sections)
             result.bank = bank
-            result.findings = linter.lint(bank, profile, options.stage)
+            result.findings, result.scores = _lint(linter, bank, profile, options)
             for line, selector in profile.decider.unknown_directive_rules(bank):
                 report_error(f"warning: {name}:{line}: answerlint directive names unknown rule or pack "
                              f"'{selector}' (see `answerlint rules`)")
@@ -96,12 +103,15 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
                     else:
                         sourcefile.replace_text(source, after.source)
                     fixed += count
-                    result.bank, result.findings = after, linter.lint(after, profile, options.stage)
+                    result.bank = after
+                    result.findings, result.scores = _lint(linter, after, profile, options)
                 elif options.fix and source is None:
                     fixed_stdin = bank.source
             rules.update(profile.rules)
             rates[name] = profile.settings.words_per_minute
             failed = failed or any(profile.decider.fails(f.severity) for f in result.findings)
+            if options.fail_under is not None:
+                failed = failed or any(s.score < options.fail_under for s in result.scores)
         except AnswerlintError as exc:
             result.error = _located(exc, name)
             report_error(str(exc))
@@ -123,11 +133,17 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     if linter.skipped:
         reasons = sorted(set(linter.skipped.values()))
         report_error(f"notice: {'; '.join(reasons)}; skipped rules: {', '.join(sorted(linter.skipped))}")
-    report = Report(results, rules, rates, options.suggestions, options.statistics)
+    report = Report(results, rules, rates, options.suggestions, options.statistics, options.explain_score)
     REGISTRY[options.fmt](report, stdout, options.color)
     if report.errors:
         return 2
     return 1 if failed else 0
+
+
+def _lint(linter: Linter, bank: Bank, profile: Profile, options: Options):
+    if options.scored:
+        return linter.lint_scored(bank, profile, options.stage)
+    return linter.lint(bank, profile, options.stage), []
 
 
 def _fixed(name: str, bank: Bank, findings: list[Finding], linter: Linter, profile: Profile,

@@ -65,7 +65,8 @@ def score_answer(item: Item, facts: Facts, findings: list[Finding], length_rules
     """The score of one answer from its facts and its reported findings (``length_rules``: ids of
     the rules whose findings mean the length does not fit)."""
     kind = BY_NAME.get(item.kind, BY_NAME["general"])
-    mine = sorted((f for f in findings if f.item is item), key=lambda f: (_ORDER[f.severity], f.start))
+    # most severe first; among equals the most specific (shortest span), which is the easiest to act on
+    mine = sorted((f for f in findings if f.item is item), key=lambda f: (_ORDER[f.severity], f.end - f.start, f.start))
     parts: list[tuple[str, int]] = [("start", BASE)]
     shown = [e for e in kind.elements if facts.has(e)]
     element_points = round(ELEMENTS * len(shown) / len(kind.elements)) if kind.elements else ELEMENTS

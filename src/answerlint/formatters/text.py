@@ -44,7 +44,36 @@ def write_full(report: Report, out: TextIO, color: bool) -> None:
             if f.item is not None and f.item.question:
                 out.write(f"{gutter} = {style('answer to', bold=True)}: {f.item.question}\n")
             out.write("\n")
+    _scorecard(report, out, style)
     _summary(report, out, color)
+
+
+_VERDICT_COLORS = {"weak": "red", "needs work": "yellow", "strong": "green"}
+
+
+def _scorecard(report: Report, out: TextIO, style) -> None:
+    """One line per answer, weakest first: score, verdict, where, question, what to fix first."""
+    rows = []
+    for result in report.results:
+        if not result.scores:
+            continue
+        index = LineIndex(result.bank.source)
+        for s in result.scores:
+            start = s.item.body.offsets[0] if s.item.body.offsets else 0
+            rows.append((s, f"{result.path}:{index.position(start)[0]}"))
+    if not rows:
+        return
+    out.write(style("Scorecard", bold=True) + " (weakest first; --explain-score shows the arithmetic)\n")
+    for s, where in sorted(rows, key=lambda row: row[0].score):
+        verdict = style(s.verdict.ljust(10), fg=_VERDICT_COLORS[s.verdict], bold=True)
+        question = s.item.question or f"answer {s.item.index}"
+        out.write(f"  {str(s.score).rjust(3)}  {verdict}  {where}  {question}  -- fix first: "
+                  f"{' '.join(s.fix_first.split())}\n")
+        if report.explain_scores:
+            for label, points in s.parts:
+                out.write(f"         {points:+4d}  {label}\n")
+            out.write(f"         {'=':>4}  {s.score} ({s.kind} answer; missing: {', '.join(s.missing) or 'nothing'})\n")
+    out.write("\n")
 
 
 _WIDTH = 100  # longest excerpt line shown; longer lines are cut around the finding
