@@ -110,6 +110,7 @@ def test_crude_lemmas_meet():
 
 def test_every_kind_is_documented():
     for kind in KINDS:
-        assert kind.summary and kind.expects and kind.elements, kind.name
+        assert kind.summary and kind.expects and kind.elements and kind.examples, kind.name
+        assert all(infer_kind(q) == kind.name for q in kind.examples), kind.name
         assert BY_NAME[kind.name] is kind
     assert NAMES[-1] == "general"

@@ -23,6 +23,7 @@ BANKS = ["sample-bank.md", "weak.md", "strong.md", "bank.yaml", "bank.json", "an
 def test_golden(bank, fmt, suffix, monkeypatch):
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(main, ["check", "--format", fmt, "--no-color", f"corpus/{bank}"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code in (0, 1), result.output
     assert result.stderr == ""
     expected_path = GOLDEN / f"{bank}.{fmt}.{suffix}"

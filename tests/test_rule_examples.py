@@ -33,7 +33,7 @@ def test_rule_example(rule_id, example, linter, profile):
         bank.stage = example.stage or bank.stage
     else:
         role = QUESTION if rule.scope == "question" else ANSWER
-        bank = bank_of(example.text, role, example.kind or "general", example.stage)
+        bank = bank_of(example.text, role, example.kind or (rule.applies_to.kinds or ("general",))[0], example.stage)
     findings = [f for f in linter.lint(bank, profile, rules=[rule]) if f.rule == rule_id]
     if not example.flag:
         assert findings == [], f"{rule_id} flagged a 'pass' example: {[f.message for f in findings]}"

@@ -38,6 +38,7 @@ class AnswerKind:
     elements: tuple[str, ...]  # what the score looks for
     cues: tuple[str, ...]
     story: bool = False  # the question asks for one past situation
+    examples: tuple[str, ...] = ()  # questions of this kind, for the docs (and a test)
 
 
 KINDS: tuple[AnswerKind, ...] = (
@@ -54,6 +55,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "salary|pay|wage|compensation range",
          "earn|make ~3 now|currently|current|today|at_the_moment",
          "salary|pay|figure|number|amount ~2 in mind"),
+        examples=("What are your salary expectations?", "What are you earning now?", "How much would you like to be paid?"),
     ),
     AnswerKind(
         "why-leave", "Why the candidate is leaving (or left) a job, or what they thought of it.",
@@ -70,6 +72,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "what ~4 think|feel|say ~3 about|of ~2 previous|former|last|current|old|present ~2 boss|manager|supervisor|employer|company|team|colleague|coworker",
          "describe|tell ~4 previous|former|last|current|old|present ~2 boss|manager|supervisor|employer",
          "ever ~2 be ~2 fire|dismiss|let_go"),
+        examples=("Why are you leaving your current job?", "What didn't you like about your last job?", "What do you think of your previous boss?"),
     ),
     AnswerKind(
         "weakness", "The candidate's weaknesses or areas for improvement.",
@@ -83,6 +86,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "improve ~3 about yourself",
          "shortcoming|flaw|fault|limitation",
          "what ~4 struggle|find_difficult|find_hard|not_good_at|bad_at"),
+        examples=("What is your greatest weakness?", "What would you like to improve about yourself?"),
     ),
     AnswerKind(
         "failure-or-mistake", "A failure, mistake or setback of the candidate's.",
@@ -96,6 +100,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "not ~2 meet|reach|hit|achieve|make ~3 goal|target|deadline|expectation|quota",
          "drop ~2 ball", "screw|mess up", "fall|fell short"),
         story=True,
+        examples=("Tell me about a time you failed.", "Describe a mistake you made at work."),
     ),
     AnswerKind(
         "conflict", "A conflict or disagreement, or a difficult person.",
@@ -107,6 +112,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "customer|client|colleague|coworker|co|person|people|manager|boss|stakeholder|member|patient|parent|guest|supervisor",
          "not get along", "not see eye", "push_back|pushback", "eye to eye"),
         story=True,
+        examples=("Tell me about a conflict with a colleague.", "How did you handle a difficult customer?"),
     ),
     AnswerKind(
         "why-hire-you", "Why the company should choose this candidate.",
@@ -119,6 +125,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "why ~5 you ~4 right|best|good|ideal|suitable|strong|perfect ~3 candidate|person|fit|choice|hire",
          "what can you do for ~2 us|company",
          "convince ~2 me|us", "sell yourself", "what value ~3 bring|add"),
+        examples=("Why should we hire you?", "What would you bring to our team?"),
     ),
     AnswerKind(
         "motivation", "Why this job, this company or this industry; what the candidate knows of it.",
@@ -134,18 +141,20 @@ KINDS: tuple[AnswerKind, ...] = (
          "why ~2 do ~2 you ~2 want ~2 work",
          "what ~3 lead|bring|draw ~3 you ~4 apply|join|industry|field|role|career|here|us|company|position|job|profession",
          "what do you like about ~2 our|us|company|this"),
+        examples=("Why do you want to work here?", "What do you know about our company?", "Why this industry?"),
     ),
     AnswerKind(
         "goals", "Where the candidate sees themselves; their career goals and plans.",
         "A realistic direction tied to this role (skills to build, responsibility to earn) that "
         "shows you plan to stay and grow here; not \"your job\" or a plan to leave.",
-        (FORWARD,),
+        (FORWARD, SPECIFICS),
         ("where ~4 see ~2 yourself", "where ~4 you ~3 be ~3 year|years|future",
          "five|5|ten|10|three|3|two|2 year|years ~2 plan|goal|time|from_now",
          "career|long|short|professional|future ~2 goal|goals|plan|plans|aspiration|ambition|path|objective|term",
          "what ~4 want ~4 achieve|accomplish ~4 year|career|future|life",
          "what ~3 your ~2 goal|goals|ambition|ambitions|aspiration|aspirations|plan|plans",
          "how long ~4 stay"),
+        examples=("Where do you see yourself in five years?", "What are your career goals?"),
     ),
     AnswerKind(
         "strength", "The candidate's strengths or best qualities.",
@@ -155,6 +164,7 @@ KINDS: tuple[AnswerKind, ...] = (
         ("strength|strong_point|strong_suit|strongest", "best quality|qualities|skill|asset",
          "greatest asset", "good_at|best_at|great_at|excel", "superpower|super_power",
          "what ~3 your ~2 best|top|key|core ~2 skill|skills|quality|qualities|trait|traits"),
+        examples=("What is your greatest strength?", "What are you good at?"),
     ),
     AnswerKind(
         "intro", "Tell me about yourself; a walk through the candidate's background.",
@@ -168,6 +178,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "tell ~2 about ~2 your ~2 experience|background|career|history",
          "who are you", "summary|overview ~3 of ~2 your ~2 experience|background|career",
          "what should ~2 know about you", "talk ~3 about yourself"),
+        examples=("Tell me about yourself.", "Walk me through your CV."),
     ),
     AnswerKind(
         "behavioral", "Tell me about a time; describe a situation; give an example.",
@@ -186,6 +197,7 @@ KINDS: tuple[AnswerKind, ...] = (
          "greatest|biggest|proudest ~2 achievement|accomplishment|success",
          "most proud", "proud of", "a time when|you", "example of ~2 a|an|when|how", "last time you"),
         story=True,
+        examples=("Tell me about a time you went above and beyond.", "Describe a situation where you led a team.", "Give me an example of a goal you reached."),
     ),
     AnswerKind(
         "general", "Any other question.",
@@ -193,6 +205,7 @@ KINDS: tuple[AnswerKind, ...] = (
         "own action, a result).",
         (EVIDENCE,),
         (),
+        examples=("What motivates you?", "When could you start?"),
     ),
 )
 

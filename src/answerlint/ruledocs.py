@@ -43,12 +43,34 @@ def _options(rule: Rule) -> list[str]:
     return out
 
 
+def applies_to(rule: Rule) -> str:
+    """Which answers the rule looks at, in words: "every answer", "behavioral, conflict answers
+    of at most 40 words"; candidate questions and whole banks for those scopes."""
+    if rule.scope == "question":
+        return "candidate questions"
+    if rule.scope == "bank":
+        return "the whole bank"
+    a = rule.applies_to
+    what = f"{', '.join(a.kinds)} answers" if a.kinds else "every answer"
+    if rule.scope in ("item", "sentence"):
+        what += " and candidate question"
+    limits = [f"at least {a.min_words} words" if a.min_words is not None else "",
+              f"at most {a.max_words} words" if a.max_words is not None else ""]
+    limits = [x for x in limits if x]
+    return what + (f" of {' and '.join(limits)}" if limits else "")
+
+
 def explain(rule: Rule) -> str:
     lines = [f"{rule.id}", "", rule.summary, "",
              f"kind: {rule.kind}    severity: {rule.severity}    scope: {rule.scope}"
              + ("" if rule.enabled else "    (off by default)")]
+    lines.append(f"applies to: {applies_to(rule)}")
+    if rule.severity_by_kind:
+        lines.append("severity by answer kind: " + ", ".join(f"{k}: {v}" for k, v in rule.severity_by_kind.items()))
     if rule.severity_by_stage:
         lines.append("severity by stage: " + ", ".join(f"{k}: {v}" for k, v in rule.severity_by_stage.items()))
+    if rule.softened_by_evidence:
+        lines.append("one level lower when the sentence or the next carries evidence")
     lines += ["", "Why", "", rule.rationale, "", "Message", "", f"  {rule.message}"]
     options = _options(rule)
     if options:
@@ -77,7 +99,11 @@ def markdown_reference(ruleset: RuleSet) -> str:
         for rule in rules:
             out += [f"### {rule.id}", "", rule.summary, "",
                     f"- kind: `{rule.kind}`, severity: `{rule.severity}`, scope: `{rule.scope}`"
-                    + ("" if rule.enabled else ", off by default")]
+                    + ("" if rule.enabled else ", off by default"), f"- applies to: {applies_to(rule)}"]
+            if rule.severity_by_kind:
+                out.append("- severity by answer kind: " + ", ".join(f"`{k}`: {v}" for k, v in rule.severity_by_kind.items()))
+            if rule.softened_by_evidence:
+                out.append("- one level lower when the sentence or the next carries evidence")
             if rule.severity_by_stage:
                 out.append("- severity by stage: " + ", ".join(f"`{k}`: {v}" for k, v in rule.severity_by_stage.items()))
             out += [f"- message: `{rule.message}`", "", rule.rationale, ""]
@@ -87,6 +113,35 @@ def markdown_reference(ruleset: RuleSet) -> str:
             out += ["Flagged:", ""] + [f"- {_one_line(e.text)}" for e in rule.examples if e.flag]
             out += ["", "Not flagged:", ""] + [f"- {_one_line(e.text)}" for e in rule.examples if not e.flag]
             out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def question_types_reference(ruleset: RuleSet) -> str:
+    """docs/question-types.md: what each question type expects, and the rules that apply to it."""
+    from answerlint.answerkinds import KINDS
+    from answerlint.kinds.requirement import LABELS
+
+    out = ["# What each question type expects", "",
+           "Generated from `answerlint/answerkinds.py` and the rule packs by `answerlint question-types`; "
+           "do not edit by hand.", "",
+           "answerlint infers each answer's type from its interview question (the first type whose cues "
+           "match, in the order below), unless the bank sets `kind:`. The type decides which rules look "
+           "at the answer, how long it should be, and which elements its score looks for "
+           "(see [Scores](scores.md)).", ""]
+    for kind in KINDS:
+        specific = [r.id for r in ruleset.rules if r.scope == "answer" and kind.name in r.applies_to.kinds]
+        stricter = [f"{r.id} ({r.severity_by_kind[kind.name]})" for r in ruleset.rules
+                    if kind.name in r.severity_by_kind]
+        out += [f"## {kind.name}", "", kind.summary, "", f"**Expects:** {kind.expects}", "",
+                "**The score looks for:** " + "; ".join(LABELS.get(e, e) for e in kind.elements) + ".", ""]
+        if specific:
+            out += ["**Rules aimed at this type:** " + ", ".join(f"`{r}`" for r in specific) + ".", ""]
+        if stricter:
+            out += ["**Rules with another severity here:** " + ", ".join(f"`{r}`" for r in stricter) + ".", ""]
+        if kind.examples:
+            out += ["Questions like: " + "; ".join(f"\"{q}\"" for q in kind.examples)
+                    + (f" ({len(kind.cues)} cues in all)." if kind.cues else "."), ""]
+    out += ["Rules without `applies_to` look at every answer, whatever its type.", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
