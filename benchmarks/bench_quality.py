@@ -14,7 +14,8 @@ real bank. Prints, overall and per question type:
 - weak caught: share of weak answers with a warning or an error, or a score under 60;
 - strong clean: share of strong answers with no error and a score of 60 or more;
 - kind inference: share of questions whose inferred kind is the labelled type;
-- WIIFM: recall and precision of the wiifm pack on candidate questions at first-round, by casing.
+- WIIFM: recall and precision of the wiifm pack on candidate questions at first-round, by casing
+  and by topic.
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ def wiifm(judge: Judge, path: Path, verbose: bool) -> None:
     counts = defaultdict(lambda: [0, 0, 0])  # casing -> tp, fp, fn
     for q in data:
         flagged = judge.wiifm(q["text"])
-        for key in (casing(q["text"]), "ALL"):
+        for key in (casing(q["text"]), f"topic {q.get('topic', 'other')}", "ALL"):
             c = counts[key]
             if q["wiifm"] and flagged:
                 c[0] += 1
@@ -159,7 +160,7 @@ def wiifm(judge: Judge, path: Path, verbose: bool) -> None:
     for key, (tp, fp, fn) in sorted(counts.items()):
         recall = tp / (tp + fn) if tp + fn else float("nan")
         precision = tp / (tp + fp) if tp + fp else float("nan")
-        print(f"  {key:<6} recall {recall:.1%} ({tp}/{tp + fn}), precision {precision:.1%} ({tp}/{tp + fp})")
+        print(f"  {key:<20} recall {recall:.1%} ({tp}/{tp + fn}), precision {precision:.1%} ({tp}/{tp + fp})")
 
 
 def selective_parsing(data_dir: Path) -> None:
