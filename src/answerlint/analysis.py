@@ -62,6 +62,7 @@ class Analysis:
         self._parsed: dict[int, list["Doc"]] = {}
         self._parsed_extra: dict[tuple[int, int], "Doc | None"] = {}
         self._facts: dict[int, "Facts"] = {}
+        self._sentence_tokens: dict[int, list[list]] = {}
 
     def items_for(self, rule) -> list[Item]:
         """The items a rule looks at: those of its scope, and of the answers only those its
@@ -80,13 +81,29 @@ class Analysis:
             else:
                 yield item, 0, len(item.text)
 
+    def sentence_tokens(self, item: Item) -> list[list]:
+        """The tagged tokens of each sentence of the item, in one pass over the Doc."""
+        key = id(item)
+        if key not in self._sentence_tokens:
+            from bisect import bisect_right
+
+            sentences = self.sentences(item)
+            starts = [s for s, _ in sentences]
+            out: list[list] = [[] for _ in sentences]
+            for t in self.tagged(item):
+                i = bisect_right(starts, t.idx) - 1
+                if i >= 0 and t.idx < sentences[i][1]:
+                    out[i].append(t)
+            self._sentence_tokens[key] = out
+        return self._sentence_tokens[key]
+
     def facts(self, item: Item) -> "Facts":
         """What the answer shows (a story, your actions, a result, specifics...): see facts.py."""
         key = id(item)
         if key not in self._facts:
             from answerlint.facts import answer_facts
 
-            self._facts[key] = answer_facts(self.tagged(item), self.parsed(item), self.sentences(item),
+            self._facts[key] = answer_facts(self.tagged(item), self.parsed(item), self.sentence_tokens(item),
                                             len(self.words(item)), self.bank.company)
         return self._facts[key]
 

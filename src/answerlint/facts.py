@@ -106,9 +106,9 @@ class Facts:
         return [e for e in elements if self.has(e)]
 
 
-def answer_facts(doc, parsed, sentences: list[Span], words: int, company: str | None = None) -> Facts:
+def answer_facts(doc, parsed, sentences: list[list], words: int, company: str | None = None) -> Facts:
     """Facts of one answer: ``doc`` is its tagged Doc, ``parsed`` the parsed sentences (each
-    with ``user_data["offset"]``), ``sentences`` its sentence spans."""
+    with ``user_data["offset"]``), ``sentences`` the tagged tokens of each sentence."""
     text = doc.text
     found = find_evidence(doc, frozenset())
     spans: dict[str, list[Span]] = {k: list(found[k]) for k in ("number", "date", "name")}
@@ -121,8 +121,7 @@ def answer_facts(doc, parsed, sentences: list[Span], words: int, company: str | 
         spans["result"].append(m.span())
     used_to = [m.start() for m in USED_TO.finditer(text)]
     past = 0
-    for start, end in sentences:
-        tokens = [t for t in doc if start <= t.idx < end]
+    for tokens in sentences:
         if any(_past_finite(t) for t in tokens):
             past += 1
     for sent in parsed:

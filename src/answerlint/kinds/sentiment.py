@@ -81,11 +81,10 @@ class SentimentKind(Kind):
 
     def check(self, rule, c, analysis):
         for item in analysis.items_for(rule):
-            doc = analysis.tagged(item)
             # sentence numbers that named a target; -1: the question did ("your previous boss")
             recent: list[int] = [-1] if self._question_names_target(item, c) else []
-            for number, (start, end) in enumerate(analysis.sentences(item)):
-                tokens = [t for t in doc if start <= t.idx < end]
+            for number, ((start, end), tokens) in enumerate(zip(analysis.sentences(item),
+                                                                analysis.sentence_tokens(item))):
                 named = any(self._target_noun(t, c) for t in tokens)
                 refers = any(n >= number - 2 for n in recent)
                 if named:
