@@ -108,15 +108,15 @@ class Analysis:
         return self._facts[key]
 
     def evidence_near(self, item: Item, start: int) -> bool:
-        """Is there evidence (a number, a date, a name, a past action of yours) in the sentence
-        holding ``start`` or in the next one?"""
+        """Is there evidence (a number, a date, a name, an action told as an event) in the
+        sentence holding ``start`` or in the next one?"""
         sentences = self.sentences(item)
         at = next((i for i, (s, e) in enumerate(sentences) if s <= start < e), None)
         if at is None:
             return False
         lo, hi = sentences[at][0], sentences[min(at + 1, len(sentences) - 1)][1]
         facts = self.facts(item)
-        return any(lo <= s < hi for kind in ("number", "date", "name", "action", "we-action")
+        return any(lo <= s < hi for kind in ("number", "date", "name", "narrated")
                    for s, _ in facts[kind])
 
     def items(self, scope: str) -> list[Item]:

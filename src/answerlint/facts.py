@@ -6,7 +6,8 @@ list of character spans in the answer's text, so a rule or the score's explanati
 what it found.
 
 - situation: one real past situation (past-tense narration with a time anchor, or two sentences of it)
-- action / we-action: a past-tense action with "I" (or only "we") as its subject
+- action / we-action: a past-tense action with "I" (or "we") as its subject; narrated: an action
+  of "I" told as an event ("I rebuilt"), not summed up as experience ("I have worked in teams")
 - result: an outcome verb or noun ("cut", "won", "saving") or an outcome marker ("as a result")
 - number, date, name: as for the evidence kind
 - specifics: names, places, products and numbers (facts about a company or role)
@@ -23,9 +24,63 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from answerlint.kinds.evidence_terms import find_evidence, is_number
-
 Span = tuple[int, int]
+
+# -- evidence: numbers, dates, names, first-person actions, outcomes -----------------------------
+
+NUMBER_ENTS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+DATE_ENTS = frozenset({"DATE", "TIME", "DURATION"})
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+CATEGORIES = ("number", "date", "name", "action", "result")
+
+
+def is_number(token) -> bool:
+    """A quantity: "40%", "five", "$3k"; not the pronoun "one" ("one of my strengths")."""
+    if token.lower_ == "one" and token.ent_type_ not in NUMBER_ENTS:
+        return False
+    return token.like_num or token.ent_type_ in NUMBER_ENTS
+
+
+def sentence_has_number(doc, sentences: list[tuple[int, int]], char: int) -> bool:
+    """Does the sentence holding character ``char`` of the doc's text contain a number?"""
+    for start, end in sentences:
+        if start <= char < end:
+            return any(is_number(t) for t in doc if start <= t.idx < end)
+    return False
+
+
+def find_evidence(doc, outcomes: frozenset[str], actions_window: int = 4) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of each kind of evidence: numbers, dates, names, first-person past-tense
+    actions ("I led", "we cut") and outcomes ("increased", "saved")."""
+    found: dict[str, list[tuple[int, int]]] = {c: [] for c in CATEGORIES}
+    for ent in doc.ents:
+        if ent.label_ in DATE_ENTS:
+            found["date"].append((ent.start_char, ent.end_char))
+        elif ent.label_ in NUMBER_ENTS and not _is_effort_percent(ent):
+            found["number"].append((ent.start_char, ent.end_char))
+    for i, t in enumerate(doc):
+        span = (t.idx, t.idx + len(t.text))
+        if is_number(t) and not t.ent_type_:
+            found["number"].append(span)
+        if t.pos_ == "PROPN" and t.lower_ not in FIRST_PERSON_SUBJECTS and not t.ent_type_:
+            found["name"].append(span)
+        if t.lemma_.lower() in outcomes and t.pos_ in ("VERB", "NOUN"):
+            found["result"].append(span)
+        if t.tag_ == "VBD" or (t.pos_ in ("VERB", "AUX") and "Past" in t.morph.get("Tense")
+                               and "Fin" in t.morph.get("VerbForm")):
+            window = doc[max(0, i - actions_window): i]
+            if t.pos_ == "VERB" and any(w.norm_ in FIRST_PERSON_SUBJECTS for w in window):
+                found["action"].append(span)
+    return found
+
+
+def _is_effort_percent(ent) -> bool:
+    """"110%" in "I give 110%" is a cliché, not a measurement."""
+    return ent.label_ == "PERCENT" and any(c.isdigit() for c in ent.text) and \
+        int("".join(c for c in ent.text if c.isdigit()) or 0) > 100
+
+
+# -- the elements of an answer -------------------------------------------------------------------
 
 # Result verbs and nouns (lemmas): what came of an action.
 OUTCOMES = frozenset("""
@@ -115,7 +170,7 @@ def answer_facts(doc, parsed, sentences: list[list], words: int, company: str | 
     # a result is something that happened: an outcome noun, or an outcome verb in the past
     spans["result"] = [(t.idx, t.idx + len(t.text)) for t in doc if t.lemma_.lower() in OUTCOMES and (
         t.pos_ == "NOUN" or (t.pos_ == "VERB" and (_past_finite(t) or t.tag_ == "VBN")))]
-    spans.update({k: [] for k in ("action", "we-action", "hypothetical", "remedy", "forward",
+    spans.update({k: [] for k in ("action", "we-action", "narrated", "hypothetical", "remedy", "forward",
                                   "contribution", "specifics", "company", "range")})
     for m in RESULT_MARKERS.finditer(text):
         spans["result"].append(m.span())
@@ -136,6 +191,8 @@ def answer_facts(doc, parsed, sentences: list[list], words: int, company: str | 
             if t.pos_ == "VERB" and who in ("i", "we") and t.lemma_.lower() not in STATE_VERBS \
                     and _past_action(t):
                 spans["action" if who == "i" else "we-action"].append(span)
+                if who == "i" and _narrated(t):
+                    spans["narrated"].append(span)
             if t.pos_ in ("VERB", "AUX") and who in ("i", "we", "you") and _hypothetical(t):
                 spans["hypothetical"].append(span)
             if who == "i" and t.pos_ == "VERB" and _ongoing(t) and t.lemma_.lower() not in STATE_VERBS - {"get"}:
@@ -211,6 +268,14 @@ def _past_action(t) -> bool:
     if t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.children):
         return True
     return t.dep_ == "conj" and t.tag_ in ("VBN", "VBD") and _past_action(t.head) if t.head is not t else False
+
+
+def _narrated(t) -> bool:
+    """A past action told as an event ("I rebuilt", "we had called"), not summed up as
+    experience ("I have worked in teams")."""
+    if _past_finite(t) or (t.tag_ == "VBN" and any(c.lower_ == "had" for c in t.children)):
+        return True
+    return t.dep_ == "conj" and t.head is not t and _narrated(t.head)
 
 
 def _hypothetical(t) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from answerlint.kinds.base import NEEDS_PARSE, Kind
-from answerlint.kinds.evidence_terms import is_number
+from answerlint.facts import is_number
 from answerlint.kinds.pattern import MATCH_OPTIONS
 from answerlint.kinds.suggest import rewrite_suggestion
 from answerlint.kinds.tokenpatterns import check_dependency_pattern, expand

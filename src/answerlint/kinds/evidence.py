@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from answerlint.kinds.base import NEEDS_TAGS, Kind
-from answerlint.kinds.evidence_terms import CATEGORIES
+from answerlint.facts import CATEGORIES
 from answerlint.model import RawFinding
 from answerlint.schema import Enum, Field, ListOf, MapOf, Num, Str, Struct
 

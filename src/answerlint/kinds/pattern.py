@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from answerlint.kinds.base import NEEDS_TAGS, Kind
-from answerlint.kinds.evidence_terms import sentence_has_number
+from answerlint.facts import sentence_has_number
 from answerlint.kinds.suggest import rewrite_suggestion
 from answerlint.kinds.tokenpatterns import check_token, expand
 from answerlint.model import RawFinding
