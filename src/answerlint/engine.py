@@ -11,6 +11,7 @@ from answerlint.config import Settings
 from answerlint.decision import DecisionEngine, merge_overlaps
 from answerlint.errors import AnswerlintError, ConfigError
 from answerlint.kinds import get_kind
+from answerlint.kinds.base import NEEDS_PARSE, NEEDS_TAGS
 from answerlint.lines import LineIndex
 from answerlint.model import ANSWER, Bank, Finding
 from answerlint.nlpprovider import NlpProvider
@@ -100,10 +101,14 @@ class Linter:
 
     def lint_scored(self, bank: Bank, profile: Profile, stage: str | None = None,
                     rules: list[Rule] | None = None) -> tuple[list[Finding], list["Score"]]:
-        """The findings, and a score for every answer (see scoring.py)."""
+        """The findings, and a score for every answer (see scoring.py). No scores when no selected
+        rule reads the language (``--select length``, say): a score stands on the answer's facts,
+        and those would cost loading the pipeline that the selection does not otherwise need."""
         from answerlint.scoring import score_answer
 
         findings, analysis, ran = self._run(bank, profile, stage, rules)
+        if not any(get_kind(r.kind).needs in (NEEDS_TAGS, NEEDS_PARSE) for r in ran):
+            return findings, []
         length_rules = {r.id for r in ran if r.kind == "length"}
         scores = [score_answer(item, analysis.facts(item), findings, length_rules) for item in bank.answers]
         return findings, scores
