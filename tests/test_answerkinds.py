@@ -45,6 +45,7 @@ PHRASINGS = {
         "why'd you leave", "What didn't you like about your last job?", "What do you think of your previous boss?",
         "Why are you looking for a new role?", "What was your reason for leaving?",
         "Why were you let go?", "How would you describe your last manager?", "Why do you want to change jobs?",
+        "Why did you or do you want to leave your job?",
     ],
     "why-hire-you": [
         "Why should we hire you?", "Why should we choose you over other candidates?", "WHAT MAKES YOU DIFFERENT?",

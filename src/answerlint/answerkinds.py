@@ -62,7 +62,7 @@ KINDS: tuple[AnswerKind, ...] = (
         "A brief, forward-looking reason (what you want next, what you learned), said without "
         "anything negative about the old employer, boss or colleagues.",
         (FORWARD,),
-        ("why ~5 leave|quit|resign|depart|fire|dismiss|lay",
+        ("why ~8 leave|quit|resign|depart|fire|dismiss|lay",
          "why ~5 let go",
          "why ~5 change|switch|move|look ~4 job|role|position|company|employer|team|opportunity|work",
          "reason|reasons ~2 for ~2 leave|quit|departure|change|move",

@@ -110,7 +110,7 @@ class SentimentKind(Kind):
             if word.pos_ not in _JUDGED:
                 continue
             polarity = self._polarity(word, c)
-            if polarity is None or _conditional(word):
+            if polarity is None or _conditional(word) or _fit(word):
                 continue
             for target, relation in (*_targets_of(word), *_copula_before(word)):
                 if not self._is_target(target, c, pronouns_ok):
@@ -161,7 +161,8 @@ def _targets_of(word):
     joint = subject is not None and any(c.dep_ == "conj" and c.lower_ in ("i", "we", "me") for c in subject.children)
     if subject is not None and not mine and not joint:  # "my manager and I disagreed": an event
         yield subject, "subject"
-    if word.dep_ in ("amod", "acl", "acl:relcl") and word.head is not word:
+    # "a team that never listened" judges the team; "the job where I didn't fit" tells of me
+    if word.dep_ in ("amod", "acl", "acl:relcl") and word.head is not word and not (mine and word.dep_ != "amod"):
         yield word.head, "modified"
     for child in word.children:
         if child.dep_ in ("obj", "iobj") and (mine or subject is None):
@@ -186,6 +187,23 @@ def _copula_before(word):
         next((t for t in before if t.pos_ == "PRON" and t.tag_ != "EX"), None)
     if subject is not None:
         yield subject, "subject"
+
+
+_FIT = frozenset({"fit", "match", "fitting"})
+
+
+def _fit(word) -> bool:
+    """"not the best fit for me", "not a good match for how I work": about the match between
+    the candidate and the place, not a judgement of the place."""
+    node = word.head if word.dep_ == "amod" else word
+    if node.lemma_.lower() in _FIT or word.lemma_.lower() in _FIT:
+        return True
+    for child in node.children:
+        if child.dep_ in ("obl", "nmod", "advcl") and any(
+                c.dep_ in ("case", "mark") and c.lower_ == "for" for c in child.children):
+            if child.lower_ in ("me", "us") or any(t.lower_ in ("i", "me", "we", "us") for t in child.subtree):
+                return True
+    return False
 
 
 def _conditional(word) -> bool:
