@@ -163,14 +163,13 @@ def model_command(as_json, model) -> None:
 def _ruleset(config_path: str | None):
     from pathlib import Path
 
-    from answerlint.config import find_config, load_settings
+    from answerlint.config import load_settings
     from answerlint.errors import AnswerlintError
-    from answerlint.packs import RuleSet
+    from answerlint.session import Session
 
     try:
-        path = Path(config_path) if config_path else find_config(Path.cwd())
-        settings = load_settings(path)
-        return RuleSet.load(settings.packs)
+        session = Session(config=config_path)
+        return session.ruleset(load_settings(session.config_for(Path.cwd())))
     except AnswerlintError as exc:
         _error(str(exc))
         sys.exit(2)
