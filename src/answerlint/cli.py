@@ -68,7 +68,7 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         ignore=_split(ignore), stage=stage, config=config_path, fail_on=fail_on, statistics=statistics,
         stdin_filename=stdin_filename, suggestions=not no_suggestions, model=model,
         color=sys.stdout.isatty() if color is None else color, fix=fix, diff=diff,
-        fail_under=fail_under, explain_score=explain_score, no_cache=no_cache, cache_dir=cache_dir,
+        fail_under=fail_under, explain_score=explain_score, cache=not no_cache, cache_dir=cache_dir,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)

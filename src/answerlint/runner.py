@@ -35,7 +35,7 @@ class Options:
     diff: bool = False  # print the safe fixes as a unified diff instead of applying them
     fail_under: int | None = None  # fail when an answer scores below this
     explain_score: bool = False
-    no_cache: bool = False
+    cache: bool = False  # `answerlint check` turns it on unless --no-cache
     cache_dir: str | None = None  # default: .answerlint_cache next to each configuration
 
     @property
@@ -47,7 +47,7 @@ class Options:
 def session_for(options: Options) -> Session:
     return Session(config=options.config, select=options.select, extend_select=options.extend_select,
                    ignore=options.ignore, fail_on=options.fail_on, model=options.model,
-                   cache=False if options.no_cache else (options.cache_dir or True))
+                   cache=(options.cache_dir or True) if options.cache else False)
 
 
 def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callable[[str], None]) -> int:
