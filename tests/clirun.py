@@ -2,8 +2,8 @@
 
 Every run of ``answerlint check`` loads the rule packs and compiles their phrase lists (about a
 second). The ``fast_cli`` fixture keeps one copy of each rule set and of the compiled rules for the
-whole test session, so that a test run costs a fraction of that; rules whose options a config
-overrides are still compiled afresh for each run.
+whole test session, so that a test run costs a fraction of that (compiled rules are keyed by their
+fingerprint, so a rule whose options a config overrides is compiled for those options).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import answerlint.runner
+import answerlint.session
 from answerlint.cli import main
 from answerlint.engine import Linter
 from answerlint.packs import RuleSet
@@ -27,7 +27,6 @@ DATA = Path(__file__).resolve().parent / "data"
 
 _load = RuleSet.load.__func__
 _rulesets: dict[tuple, RuleSet] = {}
-_stable_options: set[int] = set()  # ids of option dicts of cached rule sets (alive all session)
 _compiled: dict = {}
 _providers: dict = {}
 
@@ -37,38 +36,20 @@ def _cached_load(cls, extra_dirs=()):
     if key not in _rulesets:
         ruleset = _load(cls, extra_dirs)
         _rulesets[key] = ruleset
-        _stable_options.update(id(r.options) for r in ruleset.rules)
     return _rulesets[key]
-
-
-class _RunCache(dict):
-    """A run's compiled rules: rules of the cached rule sets come from (and go to) the session cache."""
-
-    def __contains__(self, key):
-        return dict.__contains__(self, key) or key in _compiled
-
-    def __getitem__(self, key):
-        return dict.__getitem__(self, key) if dict.__contains__(self, key) else _compiled[key]
-
-    def __setitem__(self, key, value):
-        if key[1] in _stable_options:
-            _compiled[key] = value
-        else:
-            dict.__setitem__(self, key, value)
 
 
 def _linter(*args, **kwargs) -> Linter:
     linter = Linter(*args, **kwargs)
-    if isinstance(getattr(linter, "_providers", None), dict):
-        linter._providers = _providers  # spaCy loaded once per pipeline for the whole session
-    linter._compiled = _RunCache()
+    linter._providers = _providers  # spaCy loaded once per pipeline for the whole session
+    linter._compiled = _compiled  # keyed by rule fingerprints: safe to share between runs
     return linter
 
 
 @pytest.fixture
 def fast_cli(monkeypatch):
     monkeypatch.setattr(RuleSet, "load", classmethod(_cached_load))
-    monkeypatch.setattr(answerlint.runner, "Linter", _linter)
+    monkeypatch.setattr(answerlint.session, "Linter", _linter)
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,10 @@ from answerlint.packs import RuleSet
 from answerlint.textmap import TextBuilder
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Tests lint afresh (a cached finding would hide what a test changed); tests/test_cache.py turns
+# the cache on where it is the subject.
+os.environ.setdefault("ANSWERLINT_NO_CACHE", "1")
 
 
 @pytest.fixture(scope="session")

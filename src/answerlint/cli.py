@@ -53,8 +53,13 @@ def main() -> None:
 @click.option("--fail-under", type=click.IntRange(0, 100), metavar="SCORE",
               help="Also fail when an answer scores below SCORE (0-100).")
 @click.option("--explain-score", is_flag=True, help="Show how each answer's score is made up.")
+@click.option("--no-cache", is_flag=True, envvar="ANSWERLINT_NO_CACHE",
+              help="Neither read nor write the cache of findings.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), envvar="ANSWERLINT_CACHE_DIR",
+              help="Cache directory (default: .answerlint_cache next to the configuration).")
 def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
-          statistics, stdin_filename, no_suggestions, model, color, fix, diff, fail_under, explain_score) -> None:
+          statistics, stdin_filename, no_suggestions, model, color, fix, diff, fail_under, explain_score,
+          no_cache, cache_dir) -> None:
     """Lint answer banks (files, directories, or - for standard input)."""
     from answerlint.runner import Options, run
 
@@ -63,10 +68,26 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         ignore=_split(ignore), stage=stage, config=config_path, fail_on=fail_on, statistics=statistics,
         stdin_filename=stdin_filename, suggestions=not no_suggestions, model=model,
         color=sys.stdout.isatty() if color is None else color, fix=fix, diff=diff,
-        fail_under=fail_under, explain_score=explain_score,
+        fail_under=fail_under, explain_score=explain_score, cache=not no_cache, cache_dir=cache_dir,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)
+
+
+@main.command("clean")
+@click.argument("paths", nargs=-1, type=click.Path(file_okay=False, path_type=str))
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), envvar="ANSWERLINT_CACHE_DIR",
+              help="Remove this cache directory too.")
+def clean_command(paths, cache_dir) -> None:
+    """Remove the .answerlint_cache directories under PATHS (default: the current directory)."""
+    from answerlint.cache import clean
+
+    try:
+        for removed in clean(tuple(paths) or (".",), cache_dir):
+            click.echo(f"removed {removed}", err=True)
+    except OSError as exc:
+        _error(f"cannot remove the cache: {exc.strerror or exc}: {exc.filename}")
+        sys.exit(2)
 
 
 @main.command("rules")
@@ -142,14 +163,13 @@ def model_command(as_json, model) -> None:
 def _ruleset(config_path: str | None):
     from pathlib import Path
 
-    from answerlint.config import find_config, load_settings
+    from answerlint.config import load_settings
     from answerlint.errors import AnswerlintError
-    from answerlint.packs import RuleSet
+    from answerlint.session import Session
 
     try:
-        path = Path(config_path) if config_path else find_config(Path.cwd())
-        settings = load_settings(path)
-        return RuleSet.load(settings.packs)
+        session = Session(config=config_path)
+        return session.ruleset(load_settings(session.config_for(Path.cwd())))
     except AnswerlintError as exc:
         _error(str(exc))
         sys.exit(2)

@@ -10,6 +10,7 @@ from answerlint.analysis import Analysis
 from answerlint.config import Settings
 from answerlint.decision import DecisionEngine, merge_overlaps
 from answerlint.errors import AnswerlintError, ConfigError
+from answerlint.fingerprint import rule_fingerprint
 from answerlint.kinds import get_kind
 from answerlint.kinds.base import NEEDS_PARSE, NEEDS_TAGS
 from answerlint.lines import LineIndex
@@ -21,6 +22,7 @@ from answerlint.schema import Ctx
 
 if TYPE_CHECKING:
     from answerlint.scoring import Score
+    from answerlint.sourcefile import SourceFile
 
 
 class Profile:
@@ -55,6 +57,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: AnswerlintError | None = None
     scores: list["Score"] = field(default_factory=list)
+    source: "SourceFile | None" = None  # the file as read (``--fix`` replaces it only if unchanged)
 
 
 class Linter:
@@ -74,12 +77,14 @@ class Linter:
             self._providers[model] = NlpProvider(model, self.parse_all)
         return self._providers[model]
 
-    def runnable(self, rules: list[Rule], provider: NlpProvider) -> list[Rule]:
-        """The rules the chosen pipeline can serve; the others are noted in ``skipped``."""
+    def runnable(self, rules: list[Rule], provider: NlpProvider, scheme: str | None = None) -> list[Rule]:
+        """The rules the chosen pipeline can serve; the others are noted in ``skipped``.
+        ``scheme``: the pipeline's label scheme when already known (from the cache), so that
+        the pipeline need not be loaded to find it."""
         out = []
         for rule in rules:
             wanted = getattr(get_kind(rule.kind), "requires_labels", None)
-            problem = self._pipeline_problem(wanted, provider) if wanted else None
+            problem = self._pipeline_problem(wanted, provider, scheme) if wanted else None
             if problem:
                 self.skipped[rule.id] = problem
                 continue
@@ -87,8 +92,8 @@ class Linter:
         return out
 
     @staticmethod
-    def _pipeline_problem(wanted: str, provider: NlpProvider) -> str | None:
-        scheme = provider.label_scheme()
+    def _pipeline_problem(wanted: str, provider: NlpProvider, scheme: str | None = None) -> str | None:
+        scheme = scheme or provider.label_scheme()
         if scheme != wanted:
             name = provider.model or "the bundled pipeline"
             return (f"pipeline '{name}' has no parser" if scheme == "none" else
@@ -114,33 +119,47 @@ class Linter:
         return findings, scores
 
     def _run(self, bank: Bank, profile: Profile, stage: str | None, rules: list[Rule] | None):
-        decider = profile.decider
         provider = self.provider(profile.settings)
         rules = self.runnable(profile.rules_for(bank.path) if rules is None else rules, provider)
         analysis = Analysis(bank, provider, profile.settings.words_per_minute)
-        stage = decider.stage(bank, stage)
-        index = LineIndex(bank.source)
-        findings: list[Finding] = []
+        found = list(self.raw_findings(rules, analysis))
+        return self.decide(bank, profile, stage, rules, found), analysis, rules
+
+    def raw_findings(self, rules: list[Rule], analysis: Analysis):
+        """(rule, raw finding) for each rule in turn, in the order its kind yields them, with
+        claims backed by evidence close by already softened."""
+        provider = analysis.nlp
         for rule in rules:
             kind = get_kind(rule.kind)
-            key = (rule.id, id(rule.options), id(provider))
+            key = (rule_fingerprint(rule), provider.model, provider.parse_all)
             if key not in self._compiled:
                 self._compiled[key] = kind.prepare(rule, provider)
             for raw in kind.check(rule, self._compiled[key], analysis):
                 if rule.softened_by_evidence and raw.item is not None and analysis.evidence_near(raw.item, raw.start):
                     raw = replace(raw, demote=raw.demote + 1)
-                start, end = raw.item.body.source_span(raw.start, raw.end) if raw.item else (raw.start, raw.end)
-                line, column = index.position(start)
-                end_line, end_column = index.end_position(start, end)
-                if decider.suppressed(rule, line, end_line, bank):
-                    continue
-                answer_kind = raw.item.kind if raw.item is not None and raw.item.role == ANSWER else None
-                findings.append(Finding(
-                    bank.path, line, column, end_line, end_column, rule.id,
-                    decider.severity(rule, stage, answer_kind, raw.demote),
-                    raw.message, start, end, raw.item, _located(raw)))
+                yield rule, raw
+
+    @staticmethod
+    def decide(bank: Bank, profile: Profile, stage: str | None, rules: list[Rule], found) -> list[Finding]:
+        """The (rule, raw finding) pairs located in the source, suppressed or given a severity,
+        and merged where they flag the same words."""
+        decider = profile.decider
+        stage = decider.stage(bank, stage)
+        index = LineIndex(bank.source)
+        findings: list[Finding] = []
+        for rule, raw in found:
+            start, end = raw.item.body.source_span(raw.start, raw.end) if raw.item else (raw.start, raw.end)
+            line, column = index.position(start)
+            end_line, end_column = index.end_position(start, end)
+            if decider.suppressed(rule, line, end_line, bank):
+                continue
+            answer_kind = raw.item.kind if raw.item is not None and raw.item.role == ANSWER else None
+            findings.append(Finding(
+                bank.path, line, column, end_line, end_column, rule.id,
+                decider.severity(rule, stage, answer_kind, raw.demote),
+                raw.message, start, end, raw.item, _located(raw)))
         phrase_kinds = {r.id: r.kind for r in rules if _phrase_level(r)}
-        return merge_overlaps(findings, phrase_kinds), analysis, rules
+        return merge_overlaps(findings, phrase_kinds)
 
 
 def _phrase_level(rule: Rule) -> bool:
