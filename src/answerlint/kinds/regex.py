@@ -11,6 +11,18 @@ from answerlint.model import RawFinding
 from answerlint.schema import Bool, Field, ListOf, Regex, Str, Struct
 
 
+def replacement_problem(rx: re.Pattern, replacement: str) -> str | None:
+    """Why ``replacement`` cannot be expanded for matches of ``rx`` (a group it lacks, a bad escape)."""
+    try:  # the template compiler re.sub uses (private, but the only exact check)
+        if hasattr(re, "_compile_template"):  # Python 3.12+
+            re._compile_template(rx, replacement)
+        else:
+            re._compile_repl(replacement, rx)
+    except (re.error, IndexError) as exc:
+        return str(exc).split(" at position")[0]
+    return None
+
+
 class RegexKind(Kind):
     name = "regex"
     span_level = "phrase"
@@ -30,6 +42,12 @@ class RegexKind(Kind):
     def validate(self, rule, fail) -> None:
         if not rule.options.get("pattern") and not rule.options.get("patterns"):
             fail("a regex rule needs 'pattern' or 'patterns'", "options")
+        replacement = rule.options.get("replacement")
+        if replacement is not None:
+            for source in ([rule.options["pattern"]] if rule.options.get("pattern") else []) + rule.options["patterns"]:
+                problem = replacement_problem(re.compile(source), replacement)
+                if problem:
+                    fail(f"'replacement' is not valid for the pattern: {problem}", "options")
 
     def prepare(self, rule, nlp):
         flags = re.IGNORECASE if rule.options["ignore_case"] else 0
