@@ -228,3 +228,63 @@ def test_a_fifo_in_a_pack_directory_is_refused_without_blocking(tmp_path, monkey
     run = check("--config", "cfg.yaml", "good.md")
     assert run.stderr == f"answerlint: {tmp_path / 'packs' / 'p.yaml'}: a FIFO (named pipe), not a rule pack file\n"
     assert run.code == 2
+
+
+# -- regular expressions -------------------------------------------------------------------------
+
+def _bundled_regexes():
+    import re
+
+    from answerlint.packs import RuleSet
+
+    for rule in RuleSet.load().rules:
+        if rule.kind == "regex":
+            flags = re.IGNORECASE if rule.options["ignore_case"] else 0
+            for source in ([rule.options["pattern"]] if rule.options.get("pattern") else []) + rule.options["patterns"]:
+                yield rule, re.compile(source, flags)
+
+
+def _adversarial(rule, rx, size: int) -> list[str]:
+    """Long runs of what the pattern looks for: its words, its letters, spaces, punctuation, and
+    the texts it must flag with their sentence ends taken out (one sentence as long as the input)."""
+    import re
+
+    words = re.findall(r"[a-z]{2,}", rx.pattern.lower())[:3] or ["a"]
+    flagged = [re.sub(r"[.!?]", ",", e.text) + " " for e in rule.examples if e.flag][:3]
+    units = [" ", "a ", "!", "1 ", ". ", *flagged] + [w + " " for w in words]
+    return [(unit * (size // len(unit) + 1))[:size] + "x" for unit in units]
+
+
+def test_every_bundled_regex_runs_in_linear_time_on_100_kb():
+    import time
+
+    slow = []
+    for rule, rx in _bundled_regexes():
+        for small, large in zip(_adversarial(rule, rx, 25_000), _adversarial(rule, rx, 100_000)):
+            started = time.perf_counter()
+            sum(1 for _ in rx.finditer(small))
+            t_small = time.perf_counter() - started
+            started = time.perf_counter()
+            sum(1 for _ in rx.finditer(large))
+            t_large = time.perf_counter() - started
+            if t_large > 0.5 or (t_large > 0.1 and t_large > 8 * t_small):  # quadratic: 16 times
+                slow.append((rule.id, rx.pattern, large[:6], round(t_small, 3), round(t_large, 3)))
+    assert slow == []
+
+
+def test_a_user_regex_that_backtracks_without_bound_is_stopped_and_named(tmp_path, monkeypatch):
+    pack = RULE.format(kind="regex", extra="", options="      pattern: '(x+x+)+y'").replace(
+        'flag: ["I am a team player."]', 'flag: ["xxy"]')
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "mine.yaml").write_text(pack)
+    (tmp_path / "cfg.yaml").write_text("packs: [packs]\n")
+    (tmp_path / "slow.md").write_text("# Q?\n\n" + "x" * 5000 + "\n")
+    (tmp_path / "good.md").write_text(GOOD)
+    run = check("--config", "cfg.yaml", "--format", "concise", "--select", "mine,buzzwords/self-labels",
+                "slow.md", "good.md")
+    assert run.stderr == (f"answerlint: {tmp_path / 'packs' / 'mine.yaml'}:4: rule 'mine/r': the regular "
+                          "expression '(x+x+)+y' took more than 1 s on answer 1 and was stopped (it backtracks "
+                          "without bound: simplify nested repetitions such as (a+)+)\n")
+    assert run.code == 2
+    assert run.stdout.splitlines()[0] == GOOD_LINE
