@@ -358,7 +358,7 @@ def test_real_process_json_errors_and_stdin(tmp_path):
     proc = _process("check", "--format", "json", "--select", "buzzwords/self-labels,buzzwords/fake-weaknesses",
                     "corpus/answers.txt", str(bad), "-", input="# Weakness?\n\nI'm a perfectionist.\n")
     assert proc.returncode == 2
-    assert proc.stderr == f"answerlint: {bad}:2:1: invalid YAML: expected the node content, but found '<stream end>'\n"
+    assert proc.stderr == f"answerlint: {bad}:2:1: invalid YAML: did not find expected node content\n"
     doc = json.loads(proc.stdout)
     assert [(f["path"], f["line"], f["column"], f["rule"]) for f in doc["findings"]] == [
         ("corpus/answers.txt", 5, 30, "buzzwords/self-labels"),

@@ -20,7 +20,7 @@ READS = ".json, .markdown, .md, .txt, .yaml, .yml"
 CASES = {
     # name: (file name, bytes, the one line on stderr)
     "yaml-syntax": ("bad.yaml", b"answers:\n  - question: [unclosed\n",
-                    "answerlint: bad.yaml:3:1: invalid YAML: expected ',' or ']', but got '<stream end>'"),
+                    "answerlint: bad.yaml:3:1: invalid YAML: did not find expected ',' or ']'"),
     "yaml-tab": ("tab.yaml", b"answers:\n\t- answer: x\n",
                  "answerlint: tab.yaml:2:1: invalid YAML: found character '\\t' that cannot start any token"),
     "yaml-not-a-mapping": ("list.yaml", b"- a\n- b\n",
@@ -117,7 +117,7 @@ def test_bad_files_inside_a_walked_directory(tmp_path, monkeypatch):
     run = check("--format", "concise", "--select", "buzzwords/self-labels", "banks")
     assert run.code == 2
     assert run.stderr.splitlines() == [
-        "answerlint: banks/a.yaml:2:1: invalid YAML: expected the node content, but found '<stream end>'",
+        "answerlint: banks/a.yaml:2:1: invalid YAML: did not find expected node content",
         "answerlint: banks/c.json: empty file: no answers or questions",
     ]
     assert run.stdout.splitlines()[0] == GOOD_LINE.replace("good.md", "banks/b.md")

@@ -12,8 +12,9 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
-from answerlint import yamlpos
+from answerlint import sourcefile, yamlpos
 from answerlint.errors import AnswerlintError, ConfigError
+from answerlint.lines import LineIndex
 from answerlint.model import SEVERITIES, STAGES
 from answerlint.schema import (AnyMap, Ctx, Enum, Field, ListOf, MapOf, Num, Str, Struct,
                                validate)
@@ -35,7 +36,8 @@ SCHEMA = Struct({
     "exclude": Field(ListOf(Str()), default=list, doc="glob patterns of paths not to lint"),
     "per-file-ignores": Field(MapOf(_SELECTORS), default=dict, doc="glob -> rules to ignore there"),
     "fail-on": Field(Enum(*FAIL_LEVELS), default="warning", doc="lowest severity that fails the run"),
-    "words-per-minute": Field(Num(minimum=1), default=150, doc="speaking rate for length rules"),
+    "words-per-minute": Field(Num(minimum=1, maximum=1000), default=150,
+                              doc="speaking rate for length rules"),
     "question-sections": Field(ListOf(Str()), default=list,
                                doc="Markdown headings of the candidate's own questions"),
     "model": Field(Str(), doc="spaCy pipeline for parse-aware rules (name or path)"),
@@ -118,16 +120,36 @@ def _read_toml(path: Path) -> dict:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
+    text = _read_text(path)
+    too_deep = yamlpos.too_deep(text, _TOML_TOKENS)  # tomllib recurses into nested arrays and inline tables
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {_reason(exc)}", str(path)) from None
+        data = None if too_deep is not None else tomllib.loads(text)
+    except RecursionError:
+        data = None
     except tomllib.TOMLDecodeError as exc:
         # Python < 3.14 has the position only in the message: "... (at line 3, column 7)"
         where = re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
         line = getattr(exc, "lineno", None) or (int(where.group(1)) if where else None)
         column = getattr(exc, "colno", None) or (int(where.group(2)) if where else None)
         raise ConfigError(f"invalid TOML: {str(exc).split(' (at line')[0]}", str(path), line, column) from None
+    if data is None:
+        line, column = LineIndex(text).position(too_deep or 0)
+        raise ConfigError(f"invalid TOML: nested more than {yamlpos.MAX_DEPTH} levels deep", str(path),
+                          line, column)
+    return data
+
+
+_TOML_TOKENS = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|#[^\n]*|[\[{]|[\]}]")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        sourcefile.check_regular(path, "a configuration file")
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {_reason(exc)}", str(path)) from None
+    except AnswerlintError as exc:
+        raise ConfigError(exc.problem, str(path)) from None
 
 
 def _reason(exc: Exception) -> str:
@@ -144,10 +166,7 @@ def load_settings(path: Path | None, cwd: Path | None = None) -> Settings:
     if path.name == "pyproject.toml":
         data = _read_toml(path).get("tool", {}).get("answerlint", {})
     else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read config: {_reason(exc)}", str(path)) from None
+        text = _read_text(path)
         try:
             data = yamlpos.load(text, str(path)) or {}
         except AnswerlintError as exc:

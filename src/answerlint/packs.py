@@ -7,7 +7,7 @@ import string
 from importlib import resources
 from pathlib import Path
 
-from answerlint import yamlpos
+from answerlint import sourcefile, yamlpos
 from answerlint.errors import AnswerlintError, PackError
 from answerlint.kinds import REGISTRY, get_kind
 from answerlint.answerkinds import NAMES as ANSWER_KINDS
@@ -70,12 +70,17 @@ def builtin_pack_dir() -> Path:
 
 
 def pack_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """The pack files of a directory: anything named *.yaml or *.yml but a directory (a FIFO or a
+    device with such a name is an error when loaded, not silently left out)."""
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
 def load_pack(path: Path) -> list[Rule]:
     try:
+        sourcefile.check_regular(path, "a rule pack file")
         text = path.read_text(encoding="utf-8")
+    except AnswerlintError as exc:
+        raise PackError(exc.problem, str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"cannot read rule pack: {exc}", str(path)) from None
     try:
@@ -122,14 +127,33 @@ def _load_rule(raw, pack_name: str, path: Path, parent, index: int) -> Rule:
 
 
 def _check_placeholders(message: str, allowed: tuple[str, ...], ctx: Ctx, raw) -> None:
+    """Every field of the template is a known placeholder, plainly named, with a conversion and a
+    format that work on text or on a number (what kinds pass): checked now, not at lint time."""
     try:
-        names = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+        fields = [(f, c, spec) for _, f, spec, c in string.Formatter().parse(message) if f is not None]
     except ValueError as exc:
         ctx.fail(f"bad message template ({exc})", raw, "message")
-    for name in names:
-        if re.sub(r"[.\[].*", "", name) not in allowed:
+    for name, conversion, spec in fields:
+        shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        if re.search(r"[.\[]", name):
+            ctx.fail(f"'{shown}' in message: placeholders cannot be indexed or have attributes", raw, "message")
+        if name not in allowed:
             ctx.fail(f"unknown placeholder '{{{name}}}' in message (known: "
                      + ", ".join("{" + a + "}" for a in allowed) + ")", raw, "message")
+        if conversion not in (None, "r", "s", "a"):
+            ctx.fail(f"bad message template (Unknown conversion specifier {conversion})", raw, "message")
+        if spec and "{" in spec:
+            ctx.fail(f"'{shown}' in message: a format cannot hold another placeholder", raw, "message")
+        if spec:
+            problems = []
+            for sample in ("text", 1.5):
+                try:
+                    format(sample, spec)
+                    break
+                except (ValueError, TypeError) as exc:
+                    problems.append(str(exc))
+            else:
+                ctx.fail(f"bad message template ('{shown}': {problems[0]})", raw, "message")
 
 
 def _examples(spec: dict) -> tuple[Example, ...]:

@@ -6,6 +6,7 @@ error class naming the file, line, column and key.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -81,8 +82,11 @@ class Bool(Spec):
 
 
 class Num(Spec):
-    def __init__(self, minimum: float | None = 0, integer: bool = False) -> None:
+    """A finite number in ``[minimum, maximum]``: NaN, infinities and 1e308 are never sensible."""
+
+    def __init__(self, minimum: float | None = 0, integer: bool = False, maximum: float = 1_000_000) -> None:
         self.minimum = minimum
+        self.maximum = maximum
         self.integer = integer
         self.type_name = "a whole number" if integer else "a number"
 
@@ -90,8 +94,13 @@ class Num(Spec):
         ok = isinstance(value, int) if self.integer else isinstance(value, (int, float))
         if not ok or isinstance(value, bool):
             _type_error(self, value, ctx, parent, key)
+        if isinstance(value, float) and not math.isfinite(value):
+            ctx.fail(f"'{key}' must be a finite number, not {value}", parent, key)
         if self.minimum is not None and value < self.minimum:
             ctx.fail(f"'{key}' must be at least {self.minimum}, not {value}", parent, key)
+        if value > self.maximum:
+            shown = f"{value:g}" if isinstance(value, float) else str(value) if value < 10**12 else "a huge number"
+            ctx.fail(f"'{key}' must be at most {self.maximum:,}, not {shown}", parent, key)
         return value
 
 

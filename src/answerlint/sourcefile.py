@@ -46,17 +46,23 @@ def describe(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
+def check_regular(path: Path, what: str = "an answer bank file: skipped") -> None:
+    """An InputError unless ``path`` is a regular file (opening a FIFO would block; a device never
+    ends); looked at with ``stat``, before anything opens it. OSError when it cannot be looked at."""
+    kind = describe(os.stat(path).st_mode)
+    if kind == "a directory":
+        raise InputError("is a directory", str(path))
+    if kind:
+        raise InputError(f"{kind}, not {what}", str(path))
+
+
 def read(path: Path) -> SourceFile:
     """The file's bytes and fingerprint; an InputError for anything that is not a readable file."""
     name = str(path)
     try:
-        st = os.stat(path)
-        kind = describe(st.st_mode)
-        if kind == "a directory":
-            raise InputError("is a directory", name)
-        if kind:
-            raise InputError(f"{kind}, not an answer bank file: skipped", name)
-        with open(path, "rb") as handle:
+        check_regular(path)
+        # O_NONBLOCK: should a FIFO replace the file after the stat, opening it does not block
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
             st = os.fstat(handle.fileno())
             if not stat.S_ISREG(st.st_mode):  # replaced between the two looks
                 raise InputError(f"{describe(st.st_mode)}, not an answer bank file: skipped", name)

@@ -17,7 +17,10 @@ TOKEN_ATTRS = frozenset(
     "IS_CURRENCY".split())
 VALUE_OPS = frozenset(["IN", "NOT_IN", "REGEX", "FUZZY", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS",
                        "==", "!=", ">=", "<=", ">", "<"] + [f"FUZZY{i}" for i in range(1, 10)])
-_OP = re.compile(r"^(?:[!?+*]|\{\d*,?\d*\}[+?]?)$")
+_OP = re.compile(r"^(?:[!?+*]|\{(?:\d+|\d+,\d*|,\d+)\})$")  # {n}, {n,}, {,m}, {n,m}: what spaCy takes
+LIST_OPS = frozenset(["IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS"])
+NUMBER_OPS = frozenset(["==", "!=", ">=", "<=", ">", "<"])
+NUMBER_ATTRS = frozenset(["LENGTH"])
 REL_OPS = frozenset(["<", ">", "<<", ">>", ".", ".*", ";", ";*", "$+", "$-", "$++", "$--", ">+", ">-",
                      ">++", ">--", "<+", "<-", "<++", "<--"])
 
@@ -50,6 +53,13 @@ def check_token(token: Any, lexicons: dict[str, list], fail: Fail, where: str) -
                         fail(f"{where}: bad REGEX for {key}: {exc}")
                 elif isinstance(operand, str) and operand.startswith("$") and operand[1:] not in lexicons:
                     fail(f"{where}: unknown lexicon '{operand}' (define it under options.lexicons)")
+                elif op in LIST_OPS and not (isinstance(operand, list) or isinstance(operand, str)
+                                             and operand.startswith("$")):
+                    fail(f"{where}: {op} needs a list, not {operand!r}")
+                elif op in NUMBER_OPS and (not isinstance(operand, (int, float)) or isinstance(operand, bool)):
+                    fail(f"{where}: {op} for {key} needs a number, not {operand!r}")
+        elif key in NUMBER_ATTRS and (not isinstance(value, int) or isinstance(value, bool)):
+            fail(f"{where}: {key} needs a whole number, not {value!r}")
         elif not isinstance(value, (str, int, float, bool, list)):
             fail(f"{where}: bad value for {key}: {value!r}")
 

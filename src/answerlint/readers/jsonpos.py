@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 import re
 
+from answerlint.yamlpos import MAX_DEPTH
+from answerlint.yamlpos import too_deep as too_deep_at
+
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
@@ -20,15 +23,25 @@ class JSONPositionError(Exception):
         self.problem, self.line, self.column = problem, line, column
 
 
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]')
+
+
 def parse(text: str, node_type):
+    too_deep = too_deep_at(text, _BRACKETS)
+    if too_deep is not None:
+        raise JSONPositionError(f"nested more than {MAX_DEPTH} levels deep", *_position(text, too_deep))
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
         raise JSONPositionError(exc.msg, exc.lineno, exc.colno) from None
-    except RecursionError:
-        raise JSONPositionError("nested too deeply", None, None) from None
     node, _ = _value(text, _skip(text, 0), node_type)
     return node
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    from answerlint.lines import LineIndex
+
+    return LineIndex(text[:offset + 1]).position(offset)
 
 
 def _skip(text: str, pos: int) -> int:
@@ -72,6 +85,9 @@ def _value(text: str, pos: int, node_type):
         if text.startswith(word, pos):
             return node_type(kind, pos, pos + len(word), word), pos + len(word)
     m = _NUMBER.match(text, pos)
+    if m is None:  # json.loads takes NaN, Infinity and -Infinity; JSON does not
+        word = re.match(r"-?\w+", text[pos:pos + 10]).group(0)
+        raise JSONPositionError(f"{word} is not a JSON value (write a number or a string)", *_position(text, pos))
     return node_type("other", pos, m.end(), m.group(0)), m.end()
 
 
@@ -85,10 +101,13 @@ def _string(text: str, pos: int, node_type):
             if code == "u":
                 cp = int(text[pos + 2: pos + 6], 16)
                 length = 6
-                if 0xD800 <= cp < 0xDC00 and text.startswith("\\u", pos + 6):
-                    low = int(text[pos + 8: pos + 12], 16)
+                low = int(text[pos + 8: pos + 12], 16) if text.startswith("\\u", pos + 6) else 0
+                if 0xD800 <= cp < 0xDC00 and 0xDC00 <= low < 0xE000:
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00)
                     length = 12
+                elif 0xD800 <= cp < 0xE000:
+                    raise JSONPositionError(f"a lone surrogate escape ({text[pos:pos + 6]}) is not a character",
+                                            *_position(text, pos))
                 chars.append(chr(cp))
             else:
                 chars.append(_ESCAPES[code])

@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from answerlint import directives
+from answerlint import directives, yamlpos
 from answerlint.answerkinds import infer_kind
-from answerlint.errors import InputError
+from answerlint.errors import AnswerlintError, InputError
 from answerlint.lines import LINE_BREAK, LineIndex
 from answerlint.model import ANSWER, QUESTION, STAGES, Bank, Item
 from answerlint.readers import jsonpos
@@ -33,17 +33,12 @@ class Node:
 
 def read_yaml(path: str, text: str, question_sections: tuple[str, ...] = ()) -> Bank:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise InputError(f"invalid YAML: {problem}", path, mark.line + 1 if mark else None,
-                         mark.column + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", path) from None
+        root = yamlpos.compose(text, path)
+    except AnswerlintError as exc:
+        raise InputError(exc.problem, path, exc.line, exc.column) from None
     if root is None:
         raise InputError("empty document: no answers or questions", path, 1)
-    tree = _from_yaml(root, text, path, set())
+    tree = _from_yaml(root, text, path)
     bank = _bank(path, text, "yaml", tree)
     bank.directives = _yaml_directives(text, tree)
     return bank
@@ -128,14 +123,9 @@ def _mapped(node: Node):
 
 # -- YAML: nodes with exact character offsets ----------------------------------------------------
 
-def _from_yaml(node: yaml.Node, text: str, path: str, active: set[int]) -> Node:
-    """``active``: the collections being converted, to catch an alias that contains itself."""
+def _from_yaml(node: yaml.Node, text: str, path: str) -> Node:
+    """The node graph (nested at most yamlpos.MAX_DEPTH, aliases bounded) as a tree of Nodes."""
     start, end = node.start_mark.index, node.end_mark.index
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-        if id(node) in active:
-            raise InputError("invalid YAML: an alias refers to a node that contains it", path,
-                             node.start_mark.line + 1, node.start_mark.column + 1)
-        active.add(id(node))
     if isinstance(node, yaml.MappingNode):
         value = {}
         for k, v in node.value:
@@ -143,12 +133,10 @@ def _from_yaml(node: yaml.Node, text: str, path: str, active: set[int]) -> Node:
             if key in value:  # PyYAML keeps the last one silently: half the bank would go unlinted
                 raise InputError(f"invalid YAML: duplicate key '{key}'", path,
                                  k.start_mark.line + 1, k.start_mark.column + 1)
-            value[key] = (_from_yaml(k, text, path, active), _from_yaml(v, text, path, active))
-        active.discard(id(node))
+            value[key] = (_from_yaml(k, text, path), _from_yaml(v, text, path))
         return Node("map", start, end, value)
     if isinstance(node, yaml.SequenceNode):
-        items = [_from_yaml(v, text, path, active) for v in node.value]
-        active.discard(id(node))
+        items = [_from_yaml(v, text, path) for v in node.value]
         return Node("seq", start, end, items)
     if node.tag == "tag:yaml.org,2002:null":
         return Node("null", start, end)
