@@ -7,8 +7,11 @@ import os
 import pty
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+import answerlint
 
 from clirun import ROOT, check, fast_cli, findings, invoke  # noqa: F401 (fast_cli is a fixture)
 
@@ -22,6 +25,8 @@ def _in_terminal(tmp_path, env_extra: dict) -> bytes:
     (tmp_path / "bank.md").write_text(BANK)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST") and k != "NO_COLOR"}
     env.update(env_extra)
+    here = str(Path(answerlint.__file__).resolve().parents[1])  # this answerlint, not another install
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
     leader, follower = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-m", "answerlint", "check", "--select", "buzzwords/self-labels",
                              "bank.md"], cwd=tmp_path, env=env, stdout=follower, stderr=subprocess.PIPE)
@@ -52,3 +57,41 @@ def test_no_color_loses_to_an_explicit_color_flag(tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     (tmp_path / "bank.md").write_text(BANK)
     assert "\x1b[" in check("--color", "--select", "buzzwords/self-labels", "bank.md").stdout
+
+
+# -- sentences: split before a lower-case word with capitals inside; findings not merged away ----
+
+from answerlint.sentences import sentence_spans  # noqa: E402
+
+DENSE = ("Leveraging cross-functional collaboration methodologies, I facilitated the operationalization of a "
+         "comprehensive customer-experience transformation initiative, systematically rationalizing "
+         "organizational workflows and institutionalizing data-informed prioritization frameworks across "
+         "geographically distributed stakeholder communities and numerous international subsidiaries "
+         "simultaneously, coordinating multiple overlapping governance committees and quarterly strategic "
+         "alignment workshops throughout the extended implementation timeline. Consequently, the "
+         "organization realized substantial efficiencies.")
+NIGHT = ("The servers failed every night. iOS users could not log in at night. iOS users then wrote to "
+         "support about it and we had to answer every one of them by hand which took a lot of time away "
+         "from the other things we were supposed to be doing that week.")
+
+
+@pytest.mark.parametrize("text,sentences", [
+    ("It broke at night. iOS users wrote in.", ["It broke at night.", "iOS users wrote in."]),
+    ("We moved to AWS. eBay was next.", ["We moved to AWS.", "eBay was next."]),
+    ("I cut costs, e.g. travel and tools.", ["I cut costs, e.g. travel and tools."]),
+    ("We shipped v2. then we rested.", ["We shipped v2. then we rested."]),
+])
+def test_sentence_split_before_a_mixed_case_word(text, sentences):
+    assert [text[s:e] for s, e in sentence_spans(text)] == sentences
+
+
+def test_long_sentence_inside_a_hard_to_follow_answer_is_reported_too(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bank.md").write_text(f"# What did you do?\n\n{DENSE}\n\n# When do you work?\n\n{NIGHT}\n")
+    found = [(f["rule"], f["line"], f["column"], f["message"].split(";")[0])
+             for f in findings("--select", "readability", "bank.md")]
+    assert found == [
+        ("readability/long-sentence", 3, 1, "Sentence has 48 words"),
+        ("readability/hard-to-follow", 3, 1, "Hard to follow by ear (Flesch reading ease -115.1)"),
+        ("readability/long-sentence", 7, 70, "Sentence has 38 words"),
+    ]
