@@ -89,7 +89,7 @@ def test_long_sentence_inside_a_hard_to_follow_answer_is_reported_too(tmp_path, 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "bank.md").write_text(f"# What did you do?\n\n{DENSE}\n\n# When do you work?\n\n{NIGHT}\n")
     found = [(f["rule"], f["line"], f["column"], f["message"].split(";")[0])
-             for f in findings("--select", "readability", "bank.md")]
+             for f in findings("--select", "readability/long-sentence,readability/hard-to-follow", "bank.md")]
     assert found == [
         ("readability/long-sentence", 3, 1, "Sentence has 48 words"),
         ("readability/hard-to-follow", 3, 1, "Hard to follow by ear (Flesch reading ease -115.1)"),
