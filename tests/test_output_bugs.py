@@ -95,3 +95,36 @@ def test_long_sentence_inside_a_hard_to_follow_answer_is_reported_too(tmp_path, 
         ("readability/hard-to-follow", 3, 1, "Hard to follow by ear (Flesch reading ease -115.1)"),
         ("readability/long-sentence", 7, 70, "Sentence has 38 words"),
     ]
+
+
+# -- --fix removing a filler keeps the punctuation right ----------------------------------------
+
+from answerlint.fixes import apply_text_edits, plan_text_edits  # noqa: E402
+
+
+@pytest.mark.parametrize("text,filler,expected", [
+    ("No, honestly, Sarah led it.", "honestly", "No, Sarah led it."),
+    ("Well, basically, everyone agreed.", "basically", "Well, everyone agreed."),
+    ("No, honestly, nobody knew.", "honestly", "No, nobody knew."),
+    ("Oh, honestly, two teams led it.", "honestly", "Oh, two teams led it."),
+    ("We won. Well, basically, Python won.", "basically", "We won. Well, Python won."),
+    ("It was ( to be honest ) fine.", "to be honest", "It was fine."),
+    ("It was [ honestly ] fine.", "honestly", "It was fine."),
+    ("It was, basically, done.", "basically", "It was done."),
+    ("No, honestly, I led it.", "honestly", "No, I led it."),
+])
+def test_removing_a_filler_keeps_the_punctuation(text, filler, expected):
+    start = text.index(filler)
+    edits = plan_text_edits(text, start, start + len(filler), "")
+    assert not isinstance(edits, str), edits
+    assert apply_text_edits(text, edits) == expected
+
+
+def test_fix_in_a_file_keeps_the_commas(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bank.md").write_text("## Why?\n\nNo, honestly, Sarah led it. Well, basically, everyone "
+                                      "agreed. It was ( to be honest ) fine.\n")
+    run = check("--fix", "--select", "generalities/fillers", "bank.md")
+    assert run.code == 0, run.stderr
+    assert (tmp_path / "bank.md").read_text() == ("## Why?\n\nNo, Sarah led it. Well, everyone agreed. "
+                                                 "It was fine.\n")
