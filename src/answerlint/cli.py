@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -16,6 +17,11 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
     if not values:
         return None
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _default_color() -> bool:
+    """Colour on a terminal, unless NO_COLOR is set to anything but "" (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _error(message: str) -> None:
@@ -47,7 +53,7 @@ def main() -> None:
 @click.option("--stdin-filename", help="Name for standard input (picks the format and the config).")
 @click.option("--no-suggestions", is_flag=True, help="Leave out suggestions in text output.")
 @click.option("--model", help="spaCy pipeline for parse-aware rules (name or path).")
-@click.option("--color/--no-color", default=None, help="Colour text output (default: when a terminal).")
+@click.option("--color/--no-color", default=None, help="Colour text output (default: when a terminal and NO_COLOR is not set).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (plain substitutions) to the files.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
 @click.option("--fail-under", type=click.IntRange(0, 100), metavar="SCORE",
@@ -67,7 +73,7 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         paths=tuple(paths) or (".",), fmt=fmt, select=_split(select), extend_select=_split(extend_select),
         ignore=_split(ignore), stage=stage, config=config_path, fail_on=fail_on, statistics=statistics,
         stdin_filename=stdin_filename, suggestions=not no_suggestions, model=model,
-        color=sys.stdout.isatty() if color is None else color, fix=fix, diff=diff,
+        color=_default_color() if color is None else color, fix=fix, diff=diff,
         fail_under=fail_under, explain_score=explain_score, cache=not no_cache, cache_dir=cache_dir,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)

@@ -113,7 +113,8 @@ def merge_overlaps(findings: list[Finding], phrase_kinds: dict[str, str]) -> lis
     other's suggestions: the outer one for nested spans; for equal spans the most severe, then the
     one whose kind gives the most specific advice (phrase lists first). A finding inside one of the
     same pack is merged too ("get my birthday off" inside a WIIFM question). Findings of the same
-    rule are never merged, nor findings of different packs over whole sentences or answers.
+    rule are never merged, nor findings over whole sentences or answers (a long sentence inside an
+    answer that is hard to follow is reported too).
     """
     ordered = sorted(findings, key=lambda f: (f.path, f.start, -f.end, f.rule))
     kept: list[Finding] = []
@@ -138,8 +139,10 @@ def merge_overlaps(findings: list[Finding], phrase_kinds: dict[str, str]) -> lis
 def _mergeable(outer: Finding, inner: Finding, phrase_kinds: dict[str, str]) -> bool:
     if outer.rule == inner.rule:
         return False
+    if inner.rule not in phrase_kinds:
+        return False  # a sentence or an answer is its own finding, whatever holds it
     same_pack = outer.rule.split("/")[0] == inner.rule.split("/")[0]
-    return same_pack or (outer.rule in phrase_kinds and inner.rule in phrase_kinds)
+    return same_pack or outer.rule in phrase_kinds
 
 
 def _rank(f: Finding, kinds: dict[str, str]) -> tuple:

@@ -2,8 +2,8 @@
 to the same bank.
 
 A fix is decided where the prose is clean (the item's text, without markup, quotes or folding):
-which characters go, which punctuation goes with them ("Honestly, I" -> "I", "No, honestly, I" ->
-"No, I", "(to be honest)" -> nothing) and which letter is re-capitalised. It is then mapped to the
+which characters go, which punctuation goes with them ("Honestly, I" -> "I", "No, honestly, Sarah"
+-> "No, Sarah", "It was, basically, done" -> "It was done", "( to be honest )" -> nothing) and which letter is re-capitalised. It is then mapped to the
 source through the item's offsets. Nothing is written unless re-reading the fixed source gives the
 same items (count, roles, questions, kinds, suppressions), each with exactly the expected text:
 a fix that would turn a YAML answer into a comment, a paragraph into a list item or delete an HTML
@@ -204,8 +204,9 @@ def plan_text_edits(text: str, start: int, end: int, replacement: str) -> list[T
 
 def _removal(text: str, start: int, end: int) -> list[TextEdit] | str:
     s, e = start, end
-    if 0 < s and e < len(text) and _PAIRS.get(text[s - 1]) == text[e]:
-        s, e = s - 1, e + 1  # "(to be honest)": the brackets go too
+    inner_s, inner_e = _skip_left(text, s), _skip_right(text, e)
+    if 0 < inner_s and inner_e < len(text) and _PAIRS.get(text[inner_s - 1]) == text[inner_e]:
+        s, e = inner_s - 1, inner_e + 1  # "(to be honest)", "( to be honest )": the brackets go too
     ls, re_ = _skip_left(text, s), _skip_right(text, e)
     left = text[ls - 1] if ls > 0 else ""
     right = text[re_] if re_ < len(text) else ""
@@ -217,7 +218,7 @@ def _removal(text: str, start: int, end: int) -> list[TextEdit] | str:
         if clause_start:
             e = re_ + 1  # "Honestly, I" -> "I"
         elif left == ",":  # a parenthetical ", basically,"
-            if _next_word(text, re_ + 1).lower() in _CLAUSE_OPENERS:
+            if _next_word(text, re_ + 1).lower() in _CLAUSE_OPENERS or _lone_opener(text, ls - 1):
                 s, e = ls - 1, re_  # "No, honestly, I" -> "No, I"
             else:
                 s, e = ls - 1, re_ + 1  # "It was, basically, done" -> "It was done"
@@ -240,6 +241,16 @@ def _removal(text: str, start: int, end: int) -> list[TextEdit] | str:
     if sentence_start and after[:1].islower() and not _mixed_case(text, e_ws):
         edits.append(TextEdit(e_ws, e_ws + 1, after[0].upper()))
     return edits
+
+
+def _lone_opener(text: str, comma: int) -> bool:
+    """Is the comma at ``comma`` the one after a clause's first word ("No,", "Well,", "Oh,")?
+    That comma stays when a filler after it goes: "No, honestly, Sarah" -> "No, Sarah"."""
+    word = re.search(r"[\w'’]+$", text[:comma])
+    if not word:
+        return False
+    before = text[:word.start()].rstrip(" \t")
+    return _sentence_start(text, word.start()) or before[-1:] in tuple("([{:;")
 
 
 def _skip_left(text: str, pos: int) -> int:

@@ -22,8 +22,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if m.group(1) == "." and _is_abbreviation(text, start, m.start()):
                 continue
             nxt = _next_non_space(text, m.end(), para_end)
-            if nxt is not None and text[nxt].islower() and m.group(1) == ".":
-                continue  # "e.g. this" or a decimal-like continuation
+            if nxt is not None and m.group(1) == "." and _lower_word(text, nxt):
+                continue  # "e.g. this" or a decimal-like continuation; "iOS" and "eBay" start one
             spans.append((start, m.end()))
             start = nxt if nxt is not None else para_end
         if start < para_end and text[start:para_end].strip():
@@ -53,6 +53,12 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
         return False
     w = word.group(1).lower()
     return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha() and w != "i")
+
+
+def _lower_word(text: str, pos: int) -> bool:
+    """Does a word in lower case start at ``pos``? A word with capitals inside ("iOS") is a name."""
+    word = _WORD.match(text, pos)
+    return bool(word) and word.group().islower() and text[pos].islower()
 
 
 def _next_non_space(text: str, pos: int, limit: int) -> int | None:

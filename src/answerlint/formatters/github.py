@@ -1,4 +1,9 @@
-"""``--format github``: GitHub Actions workflow commands, shown as annotations on the diff."""
+"""``--format github``: GitHub Actions workflow commands, shown as annotations on the diff.
+
+A finding over several lines gives ``line`` and ``endLine`` only: the toolkit rejects ``col`` and
+``endColumn`` on a multi-line annotation. A file that could not be linted is an ``::error`` too,
+so a broken bank shows on the diff rather than only in the log.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +19,23 @@ def _escape(text: str, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
+def _command(level: str, props: list[tuple[str, object]], message: str) -> str:
+    shown = ",".join(f"{k}={_escape(str(v), True)}" for k, v in props if v is not None)
+    return f"::{level} {shown}::{_escape(message)}\n" if shown else f"::{level}::{_escape(message)}\n"
+
+
 def write(report: Report, out: TextIO, color: bool) -> None:
     for f in report.findings:
-        props = (f"file={_escape(f.path, True)},line={f.line},col={f.column},endLine={f.end_line},"
-                 f"endColumn={f.end_column},title={_escape(f.rule, True)}")
-        out.write(f"::{_LEVEL[f.severity]} {props}::{_escape(f.message)}\n")
+        one_line = f.line == f.end_line
+        out.write(_command(_LEVEL[f.severity], [
+            ("file", f.path), ("line", f.line), ("col", f.column if one_line else None),
+            ("endLine", f.end_line), ("endColumn", f.end_column if one_line else None), ("title", f.rule)],
+            f.message))
+    seen = set()
+    for e in report.errors:
+        key = (e.path, e.line, e.column, e.problem)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.write(_command("error", [("file", e.path), ("line", e.line), ("col", e.column),
+                                     ("title", "answerlint")], e.problem))
