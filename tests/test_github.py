@@ -33,8 +33,8 @@ def test_unreadable_files_are_errors(tmp_path, monkeypatch):
     run = check("--format", "github", "bad.yaml", "latin.md", "missing.md")
     assert run.code == 2
     errors = [line for line in run.stdout.splitlines() if line.startswith("::error")]
-    assert errors[0] == ("::error file=bad.yaml,line=2,col=1,title=answerlint::invalid YAML: expected the node "
-                         "content, but found '<stream end>'")
+    assert errors[0] == ("::error file=bad.yaml,line=2,col=1,title=answerlint::invalid YAML: did not find "
+                         "expected node content")
     assert errors[1].startswith("::error file=latin.md,")
     assert errors[2] == "::error file=missing.md,title=answerlint::no such file or directory"
     assert len(errors) == 3
