@@ -84,7 +84,7 @@ def test_unreadable_file_is_a_notification(tmp_path, monkeypatch):
     assert invocation["executionSuccessful"] is False
     assert [(n["message"]["text"], n["locations"][0]["physicalLocation"]) for n in
             invocation["toolExecutionNotifications"]] == [
-        ("invalid YAML: expected the node content, but found '<stream end>'",
+        ("invalid YAML: did not find expected node content",
          {"artifactLocation": {"uri": "bad.yaml"}, "region": {"startLine": 2, "startColumn": 1}}),
         ("no such file or directory", {"artifactLocation": {"uri": "missing.md"}}),
     ]
