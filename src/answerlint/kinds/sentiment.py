@@ -169,6 +169,15 @@ def _targets_of(word):
             yield child, "object"
         elif child.dep_ in ("obl", "nmod") and mine:
             yield child, "mine"
+        elif child.dep_ == "xcomp" and mine:  # "I hated working for them / there"
+            for grand in child.children:
+                if grand.dep_ in ("obj", "obl", "nmod") or (grand.dep_ == "advmod" and grand.lower_ == "there"):
+                    yield grand, "object"
+    # "they never gave me credit", "they offered no support": a withheld good, given by the subject
+    if word.dep_ in ("obj", "iobj") and word.head is not word and word.head.pos_ == "VERB":
+        giver = subject_of(word.head)
+        if giver is not None and giver.lower_ not in ("i", "we"):
+            yield giver, "subject"
 
 
 def _copula_before(word):
@@ -229,6 +238,8 @@ def _negated(word) -> bool:
         for child in node.children:
             if child.lower_ in _NEGATORS and child.dep_ in ("advmod", "neg", "det", "aux"):
                 return True
+            if node is word and child.dep_ == "mark" and child.lower_ == "without":  # "without blaming him"
+                return True
     return False
 
 
@@ -251,4 +262,8 @@ def phrase_start(token):
 
 
 def _phrase(token) -> str:
+    if token.lower_ == "there":
+        return "that place"
+    if token.pos_ == "PRON":
+        return token.lower_ if token.lower_ != "i" else token.text
     return token.doc[phrase_start(token).i:token.i + 1].text
