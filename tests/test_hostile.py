@@ -151,6 +151,13 @@ PACKS = {
                       ":8:5: rule 'mine/r': pattern 1, token 1: LENGTH needs a whole number, not 'four'"),
     "LENGTH-operator-string": ("pattern", "", "      patterns:\n        - [{LENGTH: {'>=': four}}]",
                                ":8:5: rule 'mine/r': pattern 1, token 1: >= for LENGTH needs a number, not 'four'"),
+    "LOWER-yaml-boolean": ("pattern", "", "      patterns:\n        - [{LOWER: no}, {LOWER: way}]",
+                           ":8:5: rule 'mine/r': pattern 1, token 1: LOWER needs a word, not False (YAML reads "
+                           "unquoted yes/no/on/off/true/false as true or false: quote the word)"),
+    "IN-yaml-boolean": ("pattern", "", "      lexicons: {w: [maybe, yes]}\n      patterns:\n        - [{LOWER: {IN: $w}}]",
+                        ":9:29: rule 'mine/r': item 2 must be a string, not bool"),
+    "IS_PUNCT-string": ("pattern", "", "      patterns:\n        - [{IS_PUNCT: maybe}]",
+                        ":8:5: rule 'mine/r': pattern 1, token 1: IS_PUNCT needs true or false, not 'maybe'"),
     "replacement-bad-group": ("regex", "", "      pattern: 'team (player)'\n      replacement: '\\9'",
                               ":8:5: rule 'mine/r': 'replacement' is not valid for the pattern: invalid group "
                               "reference 9"),

@@ -25,6 +25,16 @@ REL_OPS = frozenset(["<", ">", "<<", ">>", ".", ".*", ";", ";*", "$+", "$-", "$+
                      ">++", ">--", "<+", "<-", "<++", "<--"])
 
 Fail = Callable[[str], None]
+STRING_ATTRS = frozenset("ORTH TEXT NORM LOWER LEMMA POS TAG MORPH DEP ENT_TYPE ENT_ID ENT_KB_ID SHAPE "
+                         "PREFIX SUFFIX".split())
+BOOL_ATTRS = TOKEN_ATTRS - STRING_ATTRS - NUMBER_ATTRS - {"ENT_IOB"}
+
+
+def _not_text(value: Any) -> str:
+    """Why a value is not a word: YAML reads an unquoted no/yes/on/off as true or false."""
+    if isinstance(value, bool):
+        return f"{value!r} (YAML reads unquoted yes/no/on/off/true/false as true or false: quote the word)"
+    return repr(value)
 
 
 def check_token(token: Any, lexicons: dict[str, list], fail: Fail, where: str) -> None:
@@ -58,8 +68,17 @@ def check_token(token: Any, lexicons: dict[str, list], fail: Fail, where: str) -
                     fail(f"{where}: {op} needs a list, not {operand!r}")
                 elif op in NUMBER_OPS and (not isinstance(operand, (int, float)) or isinstance(operand, bool)):
                     fail(f"{where}: {op} for {key} needs a number, not {operand!r}")
+                elif op in LIST_OPS and key in STRING_ATTRS:
+                    words = lexicons.get(operand[1:], []) if isinstance(operand, str) else operand
+                    bad = next((w for w in words if not isinstance(w, str)), None) if isinstance(words, list) else None
+                    if bad is not None:
+                        fail(f"{where}: {op} for {key} needs words, not {_not_text(bad)}")
         elif key in NUMBER_ATTRS and (not isinstance(value, int) or isinstance(value, bool)):
             fail(f"{where}: {key} needs a whole number, not {value!r}")
+        elif key in STRING_ATTRS and not isinstance(value, str):
+            fail(f"{where}: {key} needs a word, not {_not_text(value)}")
+        elif key in BOOL_ATTRS and not isinstance(value, bool):
+            fail(f"{where}: {key} needs true or false, not {value!r}")
         elif not isinstance(value, (str, int, float, bool, list)):
             fail(f"{where}: bad value for {key}: {value!r}")
 
