@@ -303,3 +303,25 @@ def test_keys_spelled_with_underscores_work_too(tree):
     run = check("--format", "concise", ".")
     assert run.code == 0  # warnings only, and fail_on is error
     assert [line.split(": ")[0] for line in run.stdout.splitlines()[:-1]] == ["bank.md:3:8", "bank.md:7:7"]
+
+
+def test_applies_to_unless_and_not_kinds_in_a_user_pack(tree):
+    pack = CUSTOM_PACK.replace("    scope: answer\n", "    scope: answer\n    applies_to: {unless: [remedy], not_kinds: [intro]}\n")
+    _write(tree, {".answerlint.yaml": "packs: [style]\nselect: [house]\n", "style/house.yaml": pack,
+                  "bank.md": "# What is your greatest weakness?\n\nI was a ninja at saying yes, so I now keep a"
+                             " list and say no to one request a week.\n\n# Why this job?\n\nI am a ninja.\n\n"
+                             "# Tell me about yourself.\n\nI am a ninja.\n"})
+    run = check("--format", "concise", "bank.md")
+    assert [line.split(": ")[0] for line in run.stdout.splitlines() if "[house/" in line] == ["bank.md:7:8"]
+    from clirun import invoke
+
+    explained = invoke("rule", "house/synergy-words").stdout
+    assert "applies to: every answer, except intro answers, unless the answer shows remedy" in explained
+
+
+def test_applies_to_unless_names_an_unknown_fact(tree):
+    pack = CUSTOM_PACK.replace("    scope: answer\n", "    scope: answer\n    applies_to: {unless: [remedies]}\n")
+    _write(tree, {".answerlint.yaml": "packs: [style]\n", "style/house.yaml": pack, "bank.md": "# Q?\n\nHi.\n"})
+    run = check("bank.md")
+    assert run.code == 2
+    assert "style/house.yaml:8:27: " in run.stderr and "'remedies'" in run.stderr and len(run.stderr.splitlines()) == 1

@@ -66,11 +66,13 @@ class Analysis:
 
     def items_for(self, rule) -> list[Item]:
         """The items a rule looks at: those of its scope, and of the answers only those its
-        ``applies_to`` admits (kind and length)."""
+        ``applies_to`` admits (kind and length) and none of whose facts excuses (``unless``)."""
         items = self.items(rule.scope)
-        if rule.applies_to.everything:
+        a = rule.applies_to
+        if a.everything:
             return items
-        return [i for i in items if i.role != ANSWER or rule.applies_to.admits(i.kind, len(self.words(i)))]
+        return [i for i in items if i.role != ANSWER or (
+            a.admits(i.kind, len(self.words(i))) and not any(self.facts(i).has(e) for e in a.unless))]
 
     def units_for(self, rule) -> Iterator[tuple[Item, int, int]]:
         """(item, start, end) of each unit the rule looks at (sentences for sentence scope)."""
@@ -106,6 +108,17 @@ class Analysis:
             self._facts[key] = answer_facts(self.tagged(item), self.parsed(item), self.sentence_tokens(item),
                                             len(self.words(item)), self.bank.company)
         return self._facts[key]
+
+    def complete(self, item: Item) -> bool:
+        """Does the answer show every element its question type expects (answerkinds.py), with
+        at least one hard fact (a number, a date or a name) to show they are not just claimed?"""
+        from answerlint.answerkinds import BY_NAME
+
+        if item.role != ANSWER:
+            return False
+        facts = self.facts(item)
+        return all(facts.has(e) for e in BY_NAME[item.kind].elements) and \
+            any(facts.has(e) for e in ("number", "date", "name"))
 
     def evidence_near(self, item: Item, start: int) -> bool:
         """Is there evidence (a number, a date, a name, an action told as an event) in the

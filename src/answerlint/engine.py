@@ -137,6 +137,8 @@ class Linter:
             for raw in kind.check(rule, self._compiled[key], analysis):
                 if rule.softened_by_evidence and raw.item is not None and analysis.evidence_near(raw.item, raw.start):
                     raw = replace(raw, demote=raw.demote + 1)
+                if rule.softened_when_complete and raw.item is not None and analysis.complete(raw.item):
+                    raw = replace(raw, demote=raw.demote + 1)
                 yield rule, raw
 
     @staticmethod

@@ -32,6 +32,8 @@ NUMBER_ENTS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 DATE_ENTS = frozenset({"DATE", "TIME", "DURATION"})
 FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 CATEGORIES = ("number", "date", "name", "action", "result")
+ELEMENTS = ("situation", "action", "we-action", "result", "number", "date", "name", "specifics", "company",
+            "remedy", "forward", "contribution", "range", "hypothetical", "evidence")  # what Facts.has knows
 
 
 def is_number(token) -> bool:
@@ -111,7 +113,9 @@ REMEDY_WORDS = frozenset("""improve practise practice practising practicing cour
 coach learn habit checklist system reminder feedback technique method delegate calendar workshop class
 tutorial book schedule plan track template list""".split())
 REMEDY_MARKERS = re.compile(r"\b(?:getting (?:better|easier)|(?:have|'ve|has|'s) improved|improving|working on|"
-                            r"(?:so|now) I\b|to (?:fix|address|overcome|manage|counter) (?:this|that|it))", re.I)
+                            r"(?:so )?now I\b|so I(?:'ve| have)? (?:started|began|begun|joined|signed up|set up|took|taken|asked|"
+                            r"built|created|made it a rule|use|keep|set|block|schedule|write|check)\b|"
+                            r"to (?:fix|address|overcome|manage|counter) (?:this|that|it))", re.I)
 FORWARD_WORDS = frozenset("""want hope look aim plan excite eager keen ready grow develop learn build
 next future forward step goal interest ambition progress challenge opportunity contribute pivot
 transition pursue seek explore new different""".split())

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from answerlint import sourcefile, yamlpos
 from answerlint.errors import AnswerlintError, PackError
+from answerlint.facts import ELEMENTS as FACT_ELEMENTS
 from answerlint.kinds import REGISTRY, get_kind
 from answerlint.answerkinds import NAMES as ANSWER_KINDS
 from answerlint.model import SEVERITIES, STAGES
@@ -48,7 +49,13 @@ RULE = Struct({
         "kinds": Field(ListOf(Enum(*ANSWER_KINDS)), default=list, doc="answer kinds (default: all)"),
         "min_words": Field(Num(integer=True, minimum=0), doc="only answers of at least this many words"),
         "max_words": Field(Num(integer=True, minimum=0), doc="only answers of at most this many words"),
+        "not_kinds": Field(ListOf(Enum(*ANSWER_KINDS)), default=list, doc="answer kinds the rule skips"),
+        "unless": Field(ListOf(Enum(*FACT_ELEMENTS)), default=list,
+                        doc="skip answers that show any of these facts (remedy, evidence, ...)"),
     }), default=dict, doc="which answers the rule looks at"),
+    "softened_when_complete": Field(Bool(), default=False,
+                                    doc="one severity level lower when the answer shows every element its "
+                                        "question type expects (a story's situation, action and result...)"),
     "softened_by_evidence": Field(Bool(), default=False,
                                   doc="one severity level lower when the sentence or the next has evidence"),
     "options": Field(Struct({}), default=dict),  # replaced by the kind's own schema below
@@ -118,12 +125,17 @@ def _load_rule(raw, pack_name: str, path: Path, parent, index: int) -> Rule:
         scope=scope, enabled=spec["enabled"], options=options,
         examples=_examples(spec["examples"]), source=str(path), line=line, link=spec["link"],
         severity_by_stage=dict(spec["severity_by_stage"]), severity_by_kind=dict(spec["severity_by_kind"]),
-        applies_to=AppliesTo(tuple(spec["applies_to"].get("kinds") or ()), spec["applies_to"].get("min_words"),
-                             spec["applies_to"].get("max_words")),
+        applies_to=_applies_to(spec["applies_to"]),
         softened_by_evidence=spec["softened_by_evidence"],
+        softened_when_complete=spec["softened_when_complete"],
     )
     kind.validate(rule, lambda problem, key=None: ctx.fail(problem, raw, key))
     return rule
+
+
+def _applies_to(spec: dict) -> AppliesTo:
+    return AppliesTo(tuple(spec.get("kinds") or ()), spec.get("min_words"), spec.get("max_words"),
+                     tuple(spec.get("not_kinds") or ()), tuple(spec.get("unless") or ()))
 
 
 def _check_placeholders(message: str, allowed: tuple[str, ...], ctx: Ctx, raw) -> None:

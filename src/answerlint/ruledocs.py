@@ -57,7 +57,12 @@ def applies_to(rule: Rule) -> str:
     limits = [f"at least {a.min_words} words" if a.min_words is not None else "",
               f"at most {a.max_words} words" if a.max_words is not None else ""]
     limits = [x for x in limits if x]
-    return what + (f" of {' and '.join(limits)}" if limits else "")
+    what += f" of {' and '.join(limits)}" if limits else ""
+    if a.not_kinds:
+        what += f", except {', '.join(a.not_kinds)} answers"
+    if a.unless:
+        what += f", unless the answer shows {' or '.join(a.unless)}"
+    return what
 
 
 def explain(rule: Rule) -> str:
@@ -71,6 +76,8 @@ def explain(rule: Rule) -> str:
         lines.append("severity by stage: " + ", ".join(f"{k}: {v}" for k, v in rule.severity_by_stage.items()))
     if rule.softened_by_evidence:
         lines.append("one level lower when the sentence or the next carries evidence")
+    if rule.softened_when_complete:
+        lines.append("one level lower when the answer has every element its question type expects")
     lines += ["", "Why", "", rule.rationale, "", "Message", "", f"  {rule.message}"]
     options = _options(rule)
     if options:
@@ -104,6 +111,8 @@ def markdown_reference(ruleset: RuleSet) -> str:
                 out.append("- severity by answer kind: " + ", ".join(f"`{k}`: {v}" for k, v in rule.severity_by_kind.items()))
             if rule.softened_by_evidence:
                 out.append("- one level lower when the sentence or the next carries evidence")
+            if rule.softened_when_complete:
+                out.append("- one level lower when the answer has every element its question type expects")
             if rule.severity_by_stage:
                 out.append("- severity by stage: " + ", ".join(f"`{k}`: {v}" for k, v in rule.severity_by_stage.items()))
             out += [f"- message: `{rule.message}`", "", rule.rationale, ""]

@@ -18,20 +18,24 @@ class Example:
 
 @dataclass(frozen=True)
 class AppliesTo:
-    """Which answers a rule looks at: their kinds and length (candidate questions always)."""
+    """Which answers a rule looks at: their kinds and length, and the facts that excuse an
+    answer (candidate questions always)."""
 
     kinds: tuple[str, ...] = ()  # empty: every kind
     min_words: int | None = None
     max_words: int | None = None
+    not_kinds: tuple[str, ...] = ()  # answer kinds the rule skips
+    unless: tuple[str, ...] = ()  # facts (see facts.py) that excuse an answer: "remedy", "evidence"
 
     def admits(self, kind: str, words: int) -> bool:
-        return ((not self.kinds or kind in self.kinds)
+        return ((not self.kinds or kind in self.kinds) and kind not in self.not_kinds
                 and (self.min_words is None or words >= self.min_words)
                 and (self.max_words is None or words <= self.max_words))
 
     @property
     def everything(self) -> bool:
-        return not self.kinds and self.min_words is None and self.max_words is None
+        return (not self.kinds and not self.not_kinds and not self.unless
+                and self.min_words is None and self.max_words is None)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class Rule:
     severity_by_kind: dict[str, str] = field(default_factory=dict)  # answer kind -> severity
     applies_to: "AppliesTo" = field(default_factory=lambda: AppliesTo())
     softened_by_evidence: bool = False  # one level lower when evidence is in the sentence or the next
+    softened_when_complete: bool = False  # one level lower when the answer has what its question asks for
 
     @property
     def name(self) -> str:

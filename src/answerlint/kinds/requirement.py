@@ -7,12 +7,11 @@ a rule names the ones it requires, and which answers it applies to (``applies_to
 
 from __future__ import annotations
 
+from answerlint.facts import ELEMENTS
 from answerlint.kinds.base import NEEDS_PARSE, Kind
 from answerlint.model import RawFinding
 from answerlint.schema import Enum, Field, ListOf, Struct
 
-ELEMENTS = ("situation", "action", "we-action", "result", "number", "date", "name", "specifics", "company",
-            "remedy", "forward", "contribution", "range", "hypothetical", "evidence")
 LABELS = {
     "situation": "one real past situation (when it happened, what was going on)",
     "action": "what you did yourself (\"I ...\", in the past tense)",
