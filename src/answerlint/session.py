@@ -125,6 +125,9 @@ class Session:
                 result.source = sourcefile.read(path)
                 data = result.source.data
             result.bank = read_source(name, data or b"", profile.settings.question_sections)
+            result.refused = list(result.bank.refused)
+            for exc in result.refused:
+                report_error(str(exc))
             result.findings, result.scores = self.lint_scored(result.bank, profile, stage, scored)
             for line, selector in profile.decider.unknown_directive_rules(result.bank):
                 report_error(f"warning: {name}:{line}: answerlint directive names unknown rule or pack "
