@@ -29,7 +29,7 @@ def cap_items(bank: Bank) -> Bank:
         line = index.position(item.body.offsets[0])[0] if item.body.offsets else None
         what = "answer" if item.role == ANSWER else "question"
         refused.append(InputError(f"{what} {item.index} is {len(item.text):,} characters long, over the "
-                                  f"limit of {MAX_ITEM_CHARS:,}: skipped (split it into shorter answers)",
+                                  f"limit of {MAX_ITEM_CHARS:,}: skipped (split it up)",
                                   bank.path, line))
     kept = [item for item in bank.items if len(item.text) <= MAX_ITEM_CHARS]
     return replace(bank, items=kept, refused=bank.refused + refused)
