@@ -183,7 +183,13 @@ class Session:
     def _walk(self, root: Path, report_error, results) -> Iterator[tuple[str, Path]]:
         from answerlint.readers import READERS
 
-        for directory, dirs, files in os.walk(root):
+        def unreadable(exc: OSError) -> None:  # a directory the walk cannot list: one line, not silence
+            display = os.path.normpath(str(exc.filename or root))
+            error = InputError(f"cannot read the directory: {exc.strerror or exc}", display)
+            results.append(FileResult(display, error=error))
+            report_error(str(error))
+
+        for directory, dirs, files in os.walk(root, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if d not in DEFAULT_EXCLUDE and not d.startswith("."))
             for name in sorted(files):
                 if Path(name).suffix.lower() not in READERS or name.startswith("."):
