@@ -295,3 +295,41 @@ def test_a_user_regex_that_backtracks_without_bound_is_stopped_and_named(tmp_pat
                           "without bound: simplify nested repetitions such as (a+)+)\n")
     assert run.code == 2
     assert run.stdout.splitlines()[0] == GOOD_LINE
+
+
+def _unreadable_tree(tmp_path):
+    (tmp_path / "banks" / "locked").mkdir(parents=True)
+    (tmp_path / "banks" / "locked" / "a.md").write_text(GOOD)
+    (tmp_path / "good.md").write_text(GOOD)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any directory")
+def test_an_unreadable_directory_in_a_walk_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _unreadable_tree(tmp_path)
+    (tmp_path / "banks" / "locked").chmod(0)
+    try:
+        run = check("--format", "concise", "--select", "buzzwords/self-labels", "banks", "good.md")
+    finally:
+        (tmp_path / "banks" / "locked").chmod(0o755)
+    assert run.stderr == "answerlint: banks/locked: cannot read the directory: Permission denied\n"
+    assert run.code == 2
+    assert run.stdout.splitlines()[0] == GOOD_LINE
+
+
+def test_a_directory_the_walk_cannot_list_is_one_line_also_as_root(tmp_path, monkeypatch):
+    """As root, chmod stops nothing: the listing fails as it would for another user."""
+    monkeypatch.chdir(tmp_path)
+    _unreadable_tree(tmp_path)
+    listing = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    run = check("--format", "concise", "--select", "buzzwords/self-labels", "banks", "good.md")
+    assert run.stderr == "answerlint: banks/locked: cannot read the directory: Permission denied\n"
+    assert run.code == 2
+    assert run.stdout.splitlines()[0] == GOOD_LINE

@@ -61,6 +61,7 @@ class Analysis:
         self._tagged: dict[int, "Doc"] = {}
         self._parsed: dict[int, list["Doc"]] = {}
         self._parsed_extra: dict[tuple[int, int], "Doc | None"] = {}
+        self._arrays: dict[int, tuple] = {}  # id(item) -> its tagged Doc as arrays, for parse_span
         self._facts: dict[int, "Facts"] = {}
         self._sentence_tokens: dict[int, list[list]] = {}
 
@@ -188,24 +189,30 @@ class Analysis:
             for start, end in self.sentences(item):
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and (self.nlp.parse_all or needs_parse(span)):
-                    out.append(self.nlp.parse_span(span))
+                    out.append(self.nlp.parse_span(span, self._doc_arrays(item)))
             self._parsed[key] = out
         return self._parsed[key]
 
     def parsed_at(self, item: Item, start: int, end: int) -> "Doc | None":
         """The parsed sentence holding item[start:end], parsing it now if it was not selected."""
         for sent in self.parsed(item):
-            offset = sent.user_data["offset"]
-            if offset <= start and end <= offset + len(sent.text):
+            if sent.user_data["offset"] <= start and end <= sent.user_data["end"]:
                 return sent
         for s, e in self.sentences(item):
             if s <= start and end <= e:
                 key = (id(item), s)
                 if key not in self._parsed_extra:
                     span = self.tagged(item).char_span(s, e, alignment_mode="expand")
-                    self._parsed_extra[key] = self.nlp.parse_span(span) if span is not None else None
+                    self._parsed_extra[key] = (self.nlp.parse_span(span, self._doc_arrays(item))
+                                               if span is not None else None)
                 return self._parsed_extra[key]
         return None
+
+    def _doc_arrays(self, item: Item) -> tuple:
+        key = id(item)
+        if key not in self._arrays:
+            self._arrays[key] = self.nlp.doc_arrays(self.tagged(item))
+        return self._arrays[key]
 
     def token_table(self, item: Item) -> list[tuple[str, int, int, bool]]:
         """The item's tokens as (norm, start, end, skippable) tuples, for phrase matching."""

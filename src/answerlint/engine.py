@@ -58,6 +58,7 @@ class FileResult:
     error: AnswerlintError | None = None
     scores: list["Score"] = field(default_factory=list)
     source: "SourceFile | None" = None  # the file as read (``--fix`` replaces it only if unchanged)
+    refused: list[AnswerlintError] = field(default_factory=list)  # items too long to lint, one error each
 
 
 class Linter:

@@ -54,6 +54,7 @@ class Bank:
     company: str | None = None  # the company applied to: motivation answers should name it
     directives: list[Directive] = field(default_factory=list)
     questions_offset: int | None = None  # where the candidate-question section starts
+    refused: list = field(default_factory=list)  # InputErrors of items too long to lint (limits.py)
 
     @property
     def answers(self) -> list[Item]:

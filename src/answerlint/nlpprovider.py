@@ -19,7 +19,9 @@ class NlpProvider:
         if self._blank is None:
             import spacy  # deferred: spaCy costs about a second to import
 
-            self._blank = spacy.blank("en")
+            from answerlint.tokenizing import bound
+
+            self._blank = bound(spacy.blank("en"))
         return self._blank
 
     def tokenizer(self, text: str):
@@ -30,9 +32,10 @@ class NlpProvider:
         if self._full is None:
             from answerlint.errors import ConfigError
             from answerlint.nlp import PipelineError, load_pipeline
+            from answerlint.tokenizing import bound
 
             try:
-                self._full = load_pipeline(self.model)
+                self._full = bound(load_pipeline(self.model))
             except PipelineError as exc:
                 raise ConfigError(str(exc)) from None
         return self._full
@@ -42,14 +45,29 @@ class NlpProvider:
         nlp = self.full()
         return nlp(text, disable=[p for p in ("parser",) if p in nlp.pipe_names])
 
-    def parse_span(self, span):
-        """A sentence of a tagged Doc as a Doc of its own, parsed (reusing the tok2vec output)."""
-        doc = span.as_doc()
+    def parse_span(self, span, arrays: tuple | None = None):
+        """A sentence of a tagged Doc as a Doc of its own, parsed (reusing the tok2vec output).
+        ``arrays``: ``doc_arrays(span.doc)``, when several sentences of one Doc are parsed (spaCy
+        otherwise copies the whole Doc into an array for each sentence: quadratic in its length)."""
+        if arrays is None:
+            doc = span.as_doc()
+        else:
+            head, array = arrays
+            saved = array[span.start:span.end].copy()  # as_doc edits its slice of the array in place
+            doc = span.as_doc(array_head=head, array=array)
+            array[span.start:span.end] = saved
         nlp = self.full()
         if "parser" in nlp.pipe_names:
             doc = nlp.get_pipe("parser")(doc)
         doc.user_data["offset"] = span.start_char
+        doc.user_data["end"] = span.end_char
         return doc
+
+    @staticmethod
+    def doc_arrays(doc) -> tuple:
+        """What :meth:`parse_span` needs from the whole Doc, computed once per Doc."""
+        head = doc._get_array_attrs()
+        return head, doc.to_array(head)
 
     @property
     def has_parser(self) -> bool:

@@ -28,7 +28,7 @@ class Report:
 
     @property
     def errors(self) -> list[AnswerlintError]:
-        return [r.error for r in self.results if r.error is not None]
+        return [e for r in self.results for e in ([r.error] if r.error is not None else r.refused)]
 
     def counts(self) -> Counter:
         return Counter(f.severity for f in self.findings)

@@ -9,7 +9,10 @@ _ABBREVIATIONS = frozenset(
     "jun jul aug sep sept oct nov dec u.s u.k a.m p.m".split()
 )
 # A sentence ends at . ! ? (or …), optionally followed by closing quotes/brackets, then whitespace.
-_END = re.compile(r"([.!?…]+)([\"'”’)\]]*)(?=\s|$)")
+# Tried only where a run of end marks starts: "!!!...x" (no sentence end) costs its length once,
+# not its length squared.
+_END = re.compile(r"(?<![.!?…])([.!?…]+)([\"'”’)\]]*)(?=\s|$)")
+_LAST_WORD = re.compile(r"([\w.]+)$")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
@@ -48,7 +51,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[start:dot])
+    word = _LAST_WORD.search(text, max(start, dot - 40), dot)  # an abbreviation is short: a bounded look back
     if not word:
         return False
     w = word.group(1).lower()

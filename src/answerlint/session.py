@@ -125,6 +125,9 @@ class Session:
                 result.source = sourcefile.read(path)
                 data = result.source.data
             result.bank = read_source(name, data or b"", profile.settings.question_sections)
+            result.refused = list(result.bank.refused)
+            for exc in result.refused:
+                report_error(str(exc))
             result.findings, result.scores = self.lint_scored(result.bank, profile, stage, scored)
             for line, selector in profile.decider.unknown_directive_rules(result.bank):
                 report_error(f"warning: {name}:{line}: answerlint directive names unknown rule or pack "
@@ -180,7 +183,13 @@ class Session:
     def _walk(self, root: Path, report_error, results) -> Iterator[tuple[str, Path]]:
         from answerlint.readers import READERS
 
-        for directory, dirs, files in os.walk(root):
+        def unreadable(exc: OSError) -> None:  # a directory the walk cannot list: one line, not silence
+            display = os.path.normpath(str(exc.filename or root))
+            error = InputError(f"cannot read the directory: {exc.strerror or exc}", display)
+            results.append(FileResult(display, error=error))
+            report_error(str(error))
+
+        for directory, dirs, files in os.walk(root, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if d not in DEFAULT_EXCLUDE and not d.startswith("."))
             for name in sorted(files):
                 if Path(name).suffix.lower() not in READERS or name.startswith("."):

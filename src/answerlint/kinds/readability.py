@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
+
 from answerlint.kinds.base import Kind
 from answerlint.model import RawFinding
 from answerlint.schema import Field, Num, Str, Struct
@@ -61,7 +64,8 @@ class ReadabilityKind(Kind):
     def _sentences(rule, analysis):
         limit = rule.options["max_words"]
         for item, start, end in analysis.units_for(rule):
-            n = sum(1 for s, e in analysis.words(item) if start <= s and e <= end)
+            words = analysis.words(item)  # sorted and disjoint: count the words inside by bisection
+            n = max(0, bisect_right(words, end, key=_end) - bisect_left(words, start, key=_start))
             if n > limit:
                 msg = rule.message.format(match=item.text[start:end], metric="sentence length",
                                           value=n, limit=f"split it (at most {limit} words)", words=n)
@@ -72,3 +76,6 @@ def _metric(textstat, name: str, text: str) -> float:
     if name == "text_standard_grade":
         return textstat.text_standard(text, float_output=True)
     return getattr(textstat, name)(text)
+
+
+_start, _end = itemgetter(0), itemgetter(1)

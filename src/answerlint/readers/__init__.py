@@ -6,6 +6,7 @@ from pathlib import PurePath
 from typing import Callable
 
 from answerlint.errors import InputError
+from answerlint.limits import cap_items
 from answerlint.model import Bank
 from answerlint.readers import markdown, plaintext, structured
 
@@ -55,4 +56,4 @@ def read_bank(path: str, text: str, question_sections: tuple[str, ...] = ()) -> 
     bank = reader(path, text, question_sections=question_sections)
     if not bank.items:
         raise InputError("no answers or questions found", path)
-    return bank
+    return cap_items(bank)

@@ -6,12 +6,14 @@ import re
 
 from answerlint.textmap import TextBuilder
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[(?P<text>[^\]]*)\](?:\((?P<url>[^)]*)\)|\[[^\]]*\])")
-_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>|<[^@\s>]+@[^@\s>]+>")
+# Every repetition stops at the character that would open another match ("[", "(", "<"), so that
+# a line of 100,000 "[" or "<" costs its length, not its length squared.
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
+_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\](?:\((?P<url>[^()]*)\)|\[[^\[\]]*\])")
+_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^<>\s]*>|<[^@\s<>]+@[^@\s<>]+>")
 _URL = re.compile(r"\bhttps?://[^\s<>()]+[^\s<>().,;:!?'\"]")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_CODE = re.compile(r"(`+)(.+?)\1")
+_TICKS = re.compile(r"`+")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " ",
              "&mdash;": "—", "&ndash;": "–", "&rsquo;": "’", "&hellip;": "…"}
 _ENTITY = re.compile("|".join(re.escape(e) for e in _ENTITIES))
@@ -41,9 +43,9 @@ def strip_inline(text: str, offset: int, builder: TextBuilder) -> None:
                 continue  # already dropped: the URL of a link or an autolink
             drop(*m.span())
             breaks.add(m.start())
-    for m in _CODE.finditer(text):
-        drop(m.start(), m.start(2))
-        drop(m.end(2), m.end())
+    for opening, closing in _code_spans(text):
+        drop(*opening.span())
+        drop(*closing.span())
     for m in _ENTITY.finditer(text):
         drop(m.start() + 1, m.end())
         replace[m.start()] = _ENTITIES[m.group(0)]
@@ -75,3 +77,22 @@ def strip_inline(text: str, offset: int, builder: TextBuilder) -> None:
             builder.soft_break(offset + k)
         if keep[k]:
             builder.add_char(replace.get(k, ch), offset + k)
+
+
+def _code_spans(text: str):
+    """(opening, closing) backtick runs of each code span: a run closes at the next run of the
+    same length (CommonMark); found in one pass over the runs, not by backtracking."""
+    runs = list(_TICKS.finditer(text))
+    later: dict[int, list[int]] = {}  # run length -> indices of the runs of that length, last first
+    for k in range(len(runs) - 1, -1, -1):
+        later.setdefault(len(runs[k].group()), []).append(k)
+    k = 0
+    while k < len(runs):
+        same = later[len(runs[k].group())]
+        while same and same[-1] <= k:
+            same.pop()
+        if same:
+            close = same.pop()
+            yield runs[k], runs[close]
+            k = close
+        k += 1

@@ -21,15 +21,15 @@ from answerlint.textmap import TextBuilder
 DEFAULT_QUESTION_SECTIONS = ("questions to ask", "questions for the interviewer", "my questions",
                              "questions i will ask", "questions i'll ask", "questions for them")
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")  # text and closing #s: see _atx_text
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _REFDEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S")
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TABLE_CELL = re.compile(r":?-+:?")
 _QUOTE = re.compile(r"^ {0,3}(>[ \t]?)+")
 _LIST = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
 
 
 @dataclass
@@ -117,12 +117,12 @@ def _mask_comments(text: str, lines: list[Line]) -> tuple[set[int], list[tuple[i
     starts = [line.start for line in lines]
     from bisect import bisect_right
 
-    for m in _COMMENT.finditer(text):
-        masked.update(range(m.start(), m.end()))
-        parsed = directives.parse(m.group(1))
+    for start, end in _comments(text):
+        masked.update(range(start, end))
+        parsed = directives.parse(text[start + 4:end - 3])
         if parsed:
             action, rules = parsed
-            line = bisect_right(starts, m.start() if action != "disable-next" else m.end() - 1)
+            line = bisect_right(starts, start if action != "disable-next" else end - 1)
             events.append((line, action, rules))
     return masked, events
 
@@ -181,7 +181,7 @@ def _sections(lines: list[Line], masked: set[int], names: tuple[str, ...],
             block, prev_blank = None, True
             continue
         collector.content_line(line.number)
-        heading = _ATX.match(visible)
+        heading = _ATX.match(visible) if visible.lstrip(" ")[:1] == "#" else None
         level = len(heading.group(1)) if heading else 0
         if not heading and i < len(lines) and block is None and _SETEXT.match(lines[i].text) \
                 and not _LIST.match(visible) and not _QUOTE.match(visible):
@@ -189,8 +189,8 @@ def _sections(lines: list[Line], masked: set[int], names: tuple[str, ...],
             heading_text, heading_start = visible.strip(), line.start + len(visible) - len(visible.lstrip())
             i += 1
         elif heading:
-            heading_text = heading.group(2) or ""
-            heading_start = line.start + (heading.start(2) if heading.group(2) else 0)
+            heading_text = _atx_text(heading.group(2) or "")
+            heading_start = line.start + (heading.start(2) if heading_text else 0)
         if level:
             if question_level is not None and level <= question_level:
                 question_level = None
@@ -201,7 +201,7 @@ def _sections(lines: list[Line], masked: set[int], names: tuple[str, ...],
                                     questions=question_level is not None))
             block, in_list, prev_blank = None, False, True
             continue
-        if _BREAK.match(visible) or _REFDEF.match(visible) or _TABLE_RULE.match(visible) and "-" in visible:
+        if _BREAK.match(visible) or _REFDEF.match(visible) or _is_table_rule(visible):
             block, prev_blank = None, True
             continue
         indent = len(visible.expandtabs(4)) - len(visible.expandtabs(4).lstrip())
@@ -233,6 +233,35 @@ def _sections(lines: list[Line], masked: set[int], names: tuple[str, ...],
         prev_blank = False
     collector.feed_before(len(lines) and lines[-1].number + 1)
     return sections
+
+
+def _comments(text: str):
+    """[start, end) of each HTML comment; an unclosed ``<!--`` ends the search (no later one
+    can close either), so text full of ``<!--`` costs its length, not its length squared."""
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return
+        yield start, end + 3
+        start = text.find("<!--", end + 3)
+
+
+def _atx_text(rest: str) -> str:
+    """An ATX heading's text without trailing whitespace and a closing run of ``#``."""
+    text = rest.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.rstrip(" \t")
+    return text
+
+
+def _is_table_rule(text: str) -> bool:
+    """A table's delimiter row, such as ``| :--- | ---: |`` (split on pipes: no backtracking)."""
+    row = text.strip(" \t")
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") else row
+    return all(_TABLE_CELL.fullmatch(cell.strip(" \t")) for cell in row.split("|"))
 
 
 def _visible(line: Line, masked: set[int]) -> str:
