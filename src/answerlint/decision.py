@@ -7,6 +7,7 @@ and the bank's inline suppressions. Rules deselected for a file are not even run
 from __future__ import annotations
 
 import fnmatch
+from collections import Counter
 from dataclasses import replace
 
 from answerlint.config import Settings
@@ -147,3 +148,30 @@ def _mergeable(outer: Finding, inner: Finding, phrase_kinds: dict[str, str]) -> 
 
 def _rank(f: Finding, kinds: dict[str, str]) -> tuple:
     return (-severity_rank(f.severity), _KIND_PRIORITY.get(kinds.get(f.rule, ""), 9), f.rule)
+
+
+class BaselineFilter:
+    """Hides the findings a baseline records; what is left is new. Each entry hides as many
+    findings as its count, in source order. ``hidden`` counts the findings hidden; :meth:`unused`
+    the entries, for banks linted in this run, that matched nothing (the baseline can shrink)."""
+
+    def __init__(self, baseline) -> None:
+        self.baseline = baseline
+        self.remaining = Counter(baseline.entries)
+        self.hidden = 0
+        self._linted: set[str] = set()
+
+    def new_findings(self, path: str, findings: list[Finding], source: str) -> list[Finding]:
+        self._linted.add(self.baseline.bank_path(path))
+        out = []
+        for f in findings:
+            key = self.baseline.key(f, source)
+            if self.remaining[key] > 0:
+                self.remaining[key] -= 1
+                self.hidden += 1
+            else:
+                out.append(f)
+        return out
+
+    def unused(self) -> int:
+        return sum(n for key, n in self.remaining.items() if n > 0 and key.path in self._linted)

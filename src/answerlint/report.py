@@ -21,6 +21,8 @@ class Report:
     show_suggestions: bool = True
     statistics: bool = False
     explain_scores: bool = False
+    baselined: int | None = None  # findings hidden by --baseline (None: no baseline)
+    baseline_unused: int = 0  # baseline entries that matched nothing
 
     @property
     def findings(self) -> list[Finding]:
@@ -29,6 +31,15 @@ class Report:
     @property
     def errors(self) -> list[AnswerlintError]:
         return [r.error for r in self.results if r.error is not None]
+
+    def baseline_summary(self) -> str:
+        n = self.baselined or 0
+        text = f"{n} finding{'s' if n != 1 else ''} hidden by the baseline"
+        if self.baseline_unused:
+            n = self.baseline_unused
+            text += (f"; {n} baseline entr{'ies' if n != 1 else 'y'} matched nothing: "
+                     "run --write-baseline again to shrink it")
+        return text
 
     def counts(self) -> Counter:
         return Counter(f.severity for f in self.findings)

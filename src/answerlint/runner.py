@@ -37,6 +37,8 @@ class Options:
     explain_score: bool = False
     cache: bool = False  # `answerlint check` turns it on unless --no-cache
     cache_dir: str | None = None  # default: .answerlint_cache next to each configuration
+    baseline: str | None = None  # report only findings this baseline does not record
+    write_baseline: str | None = None  # record every finding in this file, report nothing
 
     @property
     def scored(self) -> bool:
@@ -54,8 +56,17 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     from answerlint.formatters import REGISTRY
     from answerlint.report import Report
 
+    from answerlint.baseline import Baseline
+    from answerlint.decision import BaselineFilter
+
     session = session_for(options)
     report_error = _once(report_error)
+    try:
+        hide = BaselineFilter(Baseline.load(options.baseline)) if options.baseline else None
+    except AnswerlintError as exc:
+        report_error(str(exc))
+        return 2
+    recorded = Baseline(options.write_baseline) if options.write_baseline else None
     results: list[FileResult] = []
     failed = False
     rules: dict = {}
@@ -90,6 +101,10 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
             result.error = located(exc, name)
             report_error(str(exc))
             continue
+        if recorded is not None:
+            recorded.add(result.findings, result.bank.source)
+        if hide is not None:
+            result.findings = hide.new_findings(name, result.findings, result.bank.source)
         rules.update(profile.rules)
         rates[name] = profile.settings.words_per_minute
         failed = failed or any(profile.decider.fails(f.severity) for f in result.findings)
@@ -98,6 +113,8 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     if not results:  # as ruff does: say so rather than report a clean run of nothing
         report_error("warning: no answer banks found (looked for "
                      f"{', '.join(sorted(READERS))} files; see `exclude`)")
+    if recorded is not None:
+        return _write_baseline(recorded, results, report_error)
     if options.diff:
         stdout.write("".join(diffs))
         return 2 if any(r.error for r in results) else (1 if diffs else 0)
@@ -110,10 +127,27 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
         reasons = sorted(set(session.skipped.values()))
         report_error(f"notice: {'; '.join(reasons)}; skipped rules: {', '.join(sorted(session.skipped))}")
     report = Report(results, rules, rates, options.suggestions, options.statistics, options.explain_score)
+    if hide is not None:
+        report.baselined, report.baseline_unused = hide.hidden, hide.unused()
+        if options.fmt not in ("text", "concise"):  # those say it in their summary line
+            report_error(f"notice: {report.baseline_summary()}")
     REGISTRY[options.fmt](report, stdout, options.color)
     if report.errors:
         return 2
     return 1 if failed else 0
+
+
+def _write_baseline(recorded, results: list[FileResult], report_error) -> int:
+    try:
+        from answerlint.outputfile import write_atomic
+
+        write_atomic(recorded.path, recorded.dumps(), "baseline")
+    except AnswerlintError as exc:
+        report_error(str(exc))
+        return 2
+    n = sum(recorded.entries.values())
+    report_error(f"wrote {n} finding{'s' if n != 1 else ''} to the baseline {recorded.path}")
+    return 2 if any(r.error for r in results) else 0
 
 
 def _fixed(name: str, bank: Bank, findings: list[Finding], session: Session, profile: Profile,

@@ -114,14 +114,15 @@ def _summary(report: Report, out: TextIO, color: bool) -> None:
     counts = report.counts()
     total = sum(counts.values())
     files = len({f.path for f in report.findings})
+    extra = f"; {report.baseline_summary()}" if report.baselined is not None else ""
     if total == 0:
         if report.results and not report.errors:
-            out.write("All clear: no findings.\n")
+            out.write(f"All clear: no {'new ' if extra else ''}findings{extra}.\n")
         return
     parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
                       for s in ("error", "warning", "info") if counts[s])
-    out.write(f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files} "
-              f"file{'s' if files != 1 else ''}.\n")
+    out.write(f"Found {total} {'new ' if extra else ''}finding{'s' if total != 1 else ''} ({parts}) in {files} "
+              f"file{'s' if files != 1 else ''}{extra}.\n")
 
 
 def write_statistics(report: Report, out: TextIO, color: bool) -> None:
