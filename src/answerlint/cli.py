@@ -39,7 +39,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "--output-format", "fmt", default="text", show_default=True,
-              type=click.Choice(["text", "concise", "json", "github", "sarif"]),
+              type=click.Choice(["text", "concise", "json", "github", "sarif", "junit"]),
               help="Output format.")
 @click.option("--select", multiple=True, help="Only these rules or packs (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules or packs to add to the selection.")
