@@ -67,9 +67,11 @@ def main() -> None:
               help="Report only findings this baseline does not record.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=str), metavar="FILE",
               help="Record every finding in FILE (a baseline) and report nothing.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=str), metavar="PATH",
+              help="Write the report to PATH instead of standard output (errors still go to standard error).")
 def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
           statistics, stdin_filename, no_suggestions, model, color, fix, diff, fail_under, explain_score,
-          no_cache, cache_dir, baseline, write_baseline) -> None:
+          no_cache, cache_dir, baseline, write_baseline, output_file) -> None:
     """Lint answer banks (files, directories, or - for standard input)."""
     from answerlint.runner import Options, run
 
@@ -77,9 +79,9 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         paths=tuple(paths) or (".",), fmt=fmt, select=_split(select), extend_select=_split(extend_select),
         ignore=_split(ignore), stage=stage, config=config_path, fail_on=fail_on, statistics=statistics,
         stdin_filename=stdin_filename, suggestions=not no_suggestions, model=model,
-        color=_default_color() if color is None else color, fix=fix, diff=diff,
+        color=(not output_file and _default_color()) if color is None else color, fix=fix, diff=diff,
         fail_under=fail_under, explain_score=explain_score, cache=not no_cache, cache_dir=cache_dir,
-        baseline=baseline, write_baseline=write_baseline,
+        baseline=baseline, write_baseline=write_baseline, output_file=output_file,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)

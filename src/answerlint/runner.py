@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, TextIO
@@ -39,6 +41,7 @@ class Options:
     cache_dir: str | None = None  # default: .answerlint_cache next to each configuration
     baseline: str | None = None  # report only findings this baseline does not record
     write_baseline: str | None = None  # record every finding in this file, report nothing
+    output_file: str | None = None  # write the report (or the diff) here, in one step, not to stdout
 
     @property
     def scored(self) -> bool:
@@ -67,6 +70,8 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
         report_error(str(exc))
         return 2
     recorded = Baseline(options.write_baseline) if options.write_baseline else None
+    _skip_own_output(session, options, stdout)
+    out = io.StringIO() if options.output_file else stdout  # where the report goes
     results: list[FileResult] = []
     failed = False
     rules: dict = {}
@@ -116,13 +121,15 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     if recorded is not None:
         return _write_baseline(recorded, results, report_error)
     if options.diff:
-        stdout.write("".join(diffs))
-        return 2 if any(r.error for r in results) else (1 if diffs else 0)
+        out.write("".join(diffs))
+        code = 2 if any(r.error for r in results) else (1 if diffs else 0)
+        return _flush(out, options, report_error, code)
     if fixed:
         report_error(f"fixed {fixed} finding{'s' if fixed != 1 else ''}")
     if fixed_stdin is not None:
         stdout.write(fixed_stdin)
-        stdout = _ErrorStream(report_error)
+        if out is stdout:
+            out = _ErrorStream(report_error)
     if session.skipped:
         reasons = sorted(set(session.skipped.values()))
         report_error(f"notice: {'; '.join(reasons)}; skipped rules: {', '.join(sorted(session.skipped))}")
@@ -131,10 +138,34 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
         report.baselined, report.baseline_unused = hide.hidden, hide.unused()
         if options.fmt not in ("text", "concise"):  # those say it in their summary line
             report_error(f"notice: {report.baseline_summary()}")
-    REGISTRY[options.fmt](report, stdout, options.color)
-    if report.errors:
+    REGISTRY[options.fmt](report, out, options.color)
+    return _flush(out, options, report_error, 2 if report.errors else 1 if failed else 0)
+
+
+def _flush(out, options: Options, report_error, code: int) -> int:
+    """Write the report to --output-file, if given (its errors exit 2)."""
+    if not options.output_file:
+        return code
+    from answerlint.outputfile import write_atomic
+
+    try:
+        write_atomic(options.output_file, out.getvalue())
+    except AnswerlintError as exc:
+        report_error(str(exc))
         return 2
-    return 1 if failed else 0
+    return code
+
+
+def _skip_own_output(session: Session, options: Options, stdout: TextIO) -> None:
+    """The files answerlint writes are not banks to lint: `check -o report.txt .`, or
+    `check --format json > out.json` (which the shell has created, empty, before the run)."""
+    for target in (options.output_file, options.write_baseline, options.baseline):
+        if target:
+            session.skip_file(Path(target))
+    try:
+        session.skip_file(os.fstat(stdout.fileno()))
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a file (a pipe, a terminal, or a test's buffer)
 
 
 def _write_baseline(recorded, results: list[FileResult], report_error) -> int:
