@@ -69,9 +69,11 @@ def main() -> None:
               help="Record every finding in FILE (a baseline) and report nothing.")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=str), metavar="PATH",
               help="Write the report to PATH instead of standard output (errors still go to standard error).")
+@click.option("--show-settings", is_flag=True,
+              help="Print the configuration that applies to the first PATH, and where each setting came from.")
 def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
           statistics, stdin_filename, no_suggestions, model, color, fix, diff, fail_under, explain_score,
-          no_cache, cache_dir, baseline, write_baseline, output_file) -> None:
+          no_cache, cache_dir, baseline, write_baseline, output_file, show_settings) -> None:
     """Lint answer banks (files, directories, or - for standard input)."""
     from answerlint.runner import Options, run
 
@@ -82,6 +84,7 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         color=(not output_file and _default_color()) if color is None else color, fix=fix, diff=diff,
         fail_under=fail_under, explain_score=explain_score, cache=not no_cache, cache_dir=cache_dir,
         baseline=baseline, write_baseline=write_baseline, output_file=output_file,
+        show_settings=show_settings,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)

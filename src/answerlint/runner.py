@@ -42,6 +42,7 @@ class Options:
     baseline: str | None = None  # report only findings this baseline does not record
     write_baseline: str | None = None  # record every finding in this file, report nothing
     output_file: str | None = None  # write the report (or the diff) here, in one step, not to stdout
+    show_settings: bool = False  # print the settings for the first path instead of linting
 
     @property
     def scored(self) -> bool:
@@ -64,6 +65,8 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
 
     session = session_for(options)
     report_error = _once(report_error)
+    if options.show_settings:
+        return _show_settings(session, options, stdout, report_error)
     try:
         hide = BaselineFilter(Baseline.load(options.baseline)) if options.baseline else None
     except AnswerlintError as exc:
@@ -140,6 +143,22 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
             report_error(f"notice: {report.baseline_summary()}")
     REGISTRY[options.fmt](report, out, options.color)
     return _flush(out, options, report_error, 2 if report.errors else 1 if failed else 0)
+
+
+def _show_settings(session: Session, options: Options, stdout: TextIO, report_error) -> int:
+    from answerlint.settingsview import render, resolve
+
+    target = options.paths[0] if options.paths[0] != STDIN else (options.stdin_filename or ".")
+    cli = {"select": options.select, "extend_select": options.extend_select, "ignore": options.ignore,
+           "fail_on": options.fail_on, "stage": options.stage, "model": options.model}
+    try:
+        text = render(resolve(session, target, cli), options.fmt == "json")
+    except AnswerlintError as exc:
+        report_error(str(exc))
+        return 2
+    out = io.StringIO() if options.output_file else stdout
+    out.write(text)
+    return _flush(out, options, report_error, 0)
 
 
 def _flush(out, options: Options, report_error, code: int) -> int:
