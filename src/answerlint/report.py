@@ -32,6 +32,16 @@ class Report:
     def errors(self) -> list[AnswerlintError]:
         return [r.error for r in self.results if r.error is not None]
 
+    def distinct_errors(self) -> list[AnswerlintError]:
+        """Each error once (a broken config is the error of every file under it), in order."""
+        seen, out = set(), []
+        for e in self.errors:
+            key = (e.path, e.line, e.column, e.problem)
+            if key not in seen:
+                seen.add(key)
+                out.append(e)
+        return out
+
     def baseline_summary(self) -> str:
         n = self.baselined or 0
         text = f"{n} finding{'s' if n != 1 else ''} hidden by the baseline"

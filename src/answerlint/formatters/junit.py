@@ -83,12 +83,7 @@ def write(report: Report, out: TextIO, color: bool) -> None:
                 f"errors=\"0\"")
         lines = [head + ">", *(line for case in cases for line in case), "  </testsuite>"] if cases else [head + "/>"]
         suites.append((len(cases), failures, 0, lines))
-    seen = set()
-    for e in report.errors:
-        key = (e.path, e.line, e.column, e.problem)
-        if key in seen:
-            continue
-        seen.add(key)
+    for e in report.distinct_errors():
         path = e.path or "answerlint"
         where = f" line={_attr(e.line)}" if e.line is not None else ""
         suites.append((1, 0, 1, [
