@@ -39,7 +39,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "--output-format", "fmt", default="text", show_default=True,
-              type=click.Choice(["text", "concise", "json", "github", "sarif"]),
+              type=click.Choice(["text", "concise", "json", "github", "sarif", "junit"]),
               help="Output format.")
 @click.option("--select", multiple=True, help="Only these rules or packs (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules or packs to add to the selection.")
@@ -63,9 +63,17 @@ def main() -> None:
               help="Neither read nor write the cache of findings.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), envvar="ANSWERLINT_CACHE_DIR",
               help="Cache directory (default: .answerlint_cache next to the configuration).")
+@click.option("--baseline", "baseline", type=click.Path(dir_okay=False, path_type=str), metavar="FILE",
+              help="Report only findings this baseline does not record.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=str), metavar="FILE",
+              help="Record every finding in FILE (a baseline) and report nothing.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=str), metavar="PATH",
+              help="Write the report to PATH instead of standard output (errors still go to standard error).")
+@click.option("--show-settings", is_flag=True,
+              help="Print the configuration that applies to the first PATH, and where each setting came from.")
 def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
           statistics, stdin_filename, no_suggestions, model, color, fix, diff, fail_under, explain_score,
-          no_cache, cache_dir) -> None:
+          no_cache, cache_dir, baseline, write_baseline, output_file, show_settings) -> None:
     """Lint answer banks (files, directories, or - for standard input)."""
     from answerlint.runner import Options, run
 
@@ -73,8 +81,10 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         paths=tuple(paths) or (".",), fmt=fmt, select=_split(select), extend_select=_split(extend_select),
         ignore=_split(ignore), stage=stage, config=config_path, fail_on=fail_on, statistics=statistics,
         stdin_filename=stdin_filename, suggestions=not no_suggestions, model=model,
-        color=_default_color() if color is None else color, fix=fix, diff=diff,
+        color=(not output_file and _default_color()) if color is None else color, fix=fix, diff=diff,
         fail_under=fail_under, explain_score=explain_score, cache=not no_cache, cache_dir=cache_dir,
+        baseline=baseline, write_baseline=write_baseline, output_file=output_file,
+        show_settings=show_settings,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)

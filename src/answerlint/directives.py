@@ -40,32 +40,34 @@ class Collector:
 
     last_line: int
     directives: list[Directive] = field(default_factory=list)
-    _open: dict[tuple[str, ...], int] = field(default_factory=dict)
-    _next: list[tuple[str, ...]] = field(default_factory=list)
+    _open: dict[tuple[str, ...], tuple[int, tuple[int, int] | None]] = field(default_factory=dict)
+    _next: list[tuple[tuple[str, ...], tuple[int, int] | None]] = field(default_factory=list)
 
-    def add(self, action: str, rules: tuple[str, ...], line: int) -> None:
+    def add(self, action: str, rules: tuple[str, ...], line: int, span: tuple[int, int] | None = None) -> None:
+        """A directive comment on ``line``; ``span``: where the comment is in the source (the
+        ranges it opens keep it, so that an unused suppression can be reported there)."""
         if action == "disable":
-            self._open.setdefault(rules, line)
+            self._open.setdefault(rules, (line, span))
         elif action == "enable":
             for key in [k for k in self._open if not rules or k == rules or set(rules) & set(k)]:
-                start = self._open.pop(key)
+                start, opened_by = self._open.pop(key)
                 remaining = tuple(r for r in key if r not in rules) if rules and key else ()
-                self.directives.append(Directive(key, start, line))
+                self.directives.append(Directive(key, start, line, opened_by))
                 if remaining:
-                    self._open[remaining] = line
+                    self._open[remaining] = (line, opened_by)
         elif action == "disable-line":
-            self.directives.append(Directive(rules, line, line))
+            self.directives.append(Directive(rules, line, line, span))
         elif action == "disable-next":
-            self._next.append(rules)
+            self._next.append((rules, span))
 
     def content_line(self, line: int) -> None:
         """Report a line holding content: pending disable-next directives apply to it."""
-        for rules in self._next:
-            self.directives.append(Directive(rules, line, line))
+        for rules, span in self._next:
+            self.directives.append(Directive(rules, line, line, span))
         self._next.clear()
 
     def finish(self) -> list[Directive]:
-        for rules, start in self._open.items():
-            self.directives.append(Directive(rules, start, self.last_line))
+        for rules, (start, span) in self._open.items():
+            self.directives.append(Directive(rules, start, self.last_line, span))
         self._open.clear()
         return self.directives

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from answerlint.analysis import Analysis
 from answerlint.config import Settings
-from answerlint.decision import DecisionEngine, merge_overlaps
+from answerlint.decision import UNUSED_SUPPRESSION, DecisionEngine, merge_overlaps
 from answerlint.errors import AnswerlintError, ConfigError
 from answerlint.fingerprint import rule_fingerprint
 from answerlint.kinds import get_kind
@@ -150,11 +150,14 @@ class Linter:
         stage = decider.stage(bank, stage)
         index = LineIndex(bank.source)
         findings: list[Finding] = []
+        used: set = set()  # (directive span, selector) pairs that suppressed something
         for rule, raw in found:
             start, end = raw.item.body.source_span(raw.start, raw.end) if raw.item else (raw.start, raw.end)
             line, column = index.position(start)
             end_line, end_column = index.end_position(start, end)
-            if decider.suppressed(rule, line, end_line, bank):
+            suppressing = decider.suppressing(rule, line, end_line, bank)
+            if suppressing:
+                used.update((d.span, sel) for d, sel in suppressing)
                 continue
             answer_kind = raw.item.kind if raw.item is not None and raw.item.role == ANSWER else None
             findings.append(Finding(
@@ -162,7 +165,21 @@ class Linter:
                 decider.severity(rule, stage, answer_kind, raw.demote),
                 raw.message, start, end, raw.item, _located(raw)))
         phrase_kinds = {r.id: r.kind for r in rules if _phrase_level(r)}
+        findings.extend(_unused_suppressions(bank, decider, rules, used, index))
         return merge_overlaps(findings, phrase_kinds)
+
+
+def _unused_suppressions(bank: Bank, decider, rules: list[Rule], used: set, index: LineIndex) -> list[Finding]:
+    out = []
+    for (start, end), selectors in decider.unused_suppressions(bank, rules, used):
+        what = ", ".join(f"'{s}'" for s in selectors)
+        message = (f"Unused suppression: {what} suppressed nothing here" if selectors else
+                   "Unused suppression: this directive suppressed nothing")
+        line, column = index.position(start)
+        end_line, end_column = index.end_position(start, end)
+        out.append(Finding(bank.path, line, column, end_line, end_column, UNUSED_SUPPRESSION,
+                           decider.meta_severity(UNUSED_SUPPRESSION), message, start, end))
+    return out
 
 
 def _phrase_level(rule: Rule) -> bool:

@@ -39,6 +39,7 @@ class Directive:
     rules: tuple[str, ...]
     first_line: int
     last_line: int
+    span: tuple[int, int] | None = None  # [start, end) of the comment in the source
 
 
 @dataclass

@@ -21,6 +21,8 @@ class Report:
     show_suggestions: bool = True
     statistics: bool = False
     explain_scores: bool = False
+    baselined: int | None = None  # findings hidden by --baseline (None: no baseline)
+    baseline_unused: int = 0  # baseline entries that matched nothing
 
     @property
     def findings(self) -> list[Finding]:
@@ -29,6 +31,25 @@ class Report:
     @property
     def errors(self) -> list[AnswerlintError]:
         return [e for r in self.results for e in ([r.error] if r.error is not None else r.refused)]
+
+    def distinct_errors(self) -> list[AnswerlintError]:
+        """Each error once (a broken config is the error of every file under it), in order."""
+        seen, out = set(), []
+        for e in self.errors:
+            key = (e.path, e.line, e.column, e.problem)
+            if key not in seen:
+                seen.add(key)
+                out.append(e)
+        return out
+
+    def baseline_summary(self) -> str:
+        n = self.baselined or 0
+        text = f"{n} finding{'s' if n != 1 else ''} hidden by the baseline"
+        if self.baseline_unused:
+            n = self.baseline_unused
+            text += (f"; {n} baseline entr{'ies' if n != 1 else 'y'} matched nothing: "
+                     "run --write-baseline again to shrink it")
+        return text
 
     def counts(self) -> Counter:
         return Counter(f.severity for f in self.findings)

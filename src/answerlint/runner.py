@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, TextIO
@@ -37,6 +39,10 @@ class Options:
     explain_score: bool = False
     cache: bool = False  # `answerlint check` turns it on unless --no-cache
     cache_dir: str | None = None  # default: .answerlint_cache next to each configuration
+    baseline: str | None = None  # report only findings this baseline does not record
+    write_baseline: str | None = None  # record every finding in this file, report nothing
+    output_file: str | None = None  # write the report (or the diff) here, in one step, not to stdout
+    show_settings: bool = False  # print the settings for the first path instead of linting
 
     @property
     def scored(self) -> bool:
@@ -54,8 +60,21 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     from answerlint.formatters import REGISTRY
     from answerlint.report import Report
 
+    from answerlint.baseline import Baseline
+    from answerlint.decision import BaselineFilter
+
     session = session_for(options)
     report_error = _once(report_error)
+    if options.show_settings:
+        return _show_settings(session, options, stdout, report_error)
+    try:
+        hide = BaselineFilter(Baseline.load(options.baseline)) if options.baseline else None
+    except AnswerlintError as exc:
+        report_error(str(exc))
+        return 2
+    recorded = Baseline(options.write_baseline) if options.write_baseline else None
+    _skip_own_output(session, options, stdout)
+    out = io.StringIO() if options.output_file else stdout  # where the report goes
     results: list[FileResult] = []
     failed = False
     rules: dict = {}
@@ -90,6 +109,10 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
             result.error = located(exc, name)
             report_error(str(exc))
             continue
+        if recorded is not None:
+            recorded.add(result.findings, result.bank.source)
+        if hide is not None:
+            result.findings = hide.new_findings(name, result.findings, result.bank.source)
         rules.update(profile.rules)
         rates[name] = profile.settings.words_per_minute
         failed = failed or any(profile.decider.fails(f.severity) for f in result.findings)
@@ -98,22 +121,83 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     if not results:  # as ruff does: say so rather than report a clean run of nothing
         report_error("warning: no answer banks found (looked for "
                      f"{', '.join(sorted(READERS))} files; see `exclude`)")
+    if recorded is not None:
+        return _write_baseline(recorded, results, report_error)
     if options.diff:
-        stdout.write("".join(diffs))
-        return 2 if any(r.error for r in results) else (1 if diffs else 0)
+        out.write("".join(diffs))
+        code = 2 if any(r.error for r in results) else (1 if diffs else 0)
+        return _flush(out, options, report_error, code)
     if fixed:
         report_error(f"fixed {fixed} finding{'s' if fixed != 1 else ''}")
     if fixed_stdin is not None:
         stdout.write(fixed_stdin)
-        stdout = _ErrorStream(report_error)
+        if out is stdout:
+            out = _ErrorStream(report_error)
     if session.skipped:
         reasons = sorted(set(session.skipped.values()))
         report_error(f"notice: {'; '.join(reasons)}; skipped rules: {', '.join(sorted(session.skipped))}")
     report = Report(results, rules, rates, options.suggestions, options.statistics, options.explain_score)
-    REGISTRY[options.fmt](report, stdout, options.color)
-    if report.errors:
+    if hide is not None:
+        report.baselined, report.baseline_unused = hide.hidden, hide.unused()
+        if options.fmt not in ("text", "concise"):  # those say it in their summary line
+            report_error(f"notice: {report.baseline_summary()}")
+    REGISTRY[options.fmt](report, out, options.color)
+    return _flush(out, options, report_error, 2 if report.errors else 1 if failed else 0)
+
+
+def _show_settings(session: Session, options: Options, stdout: TextIO, report_error) -> int:
+    from answerlint.settingsview import render, resolve
+
+    target = options.paths[0] if options.paths[0] != STDIN else (options.stdin_filename or ".")
+    cli = {"select": options.select, "extend_select": options.extend_select, "ignore": options.ignore,
+           "fail_on": options.fail_on, "stage": options.stage, "model": options.model}
+    try:
+        text = render(resolve(session, target, cli), options.fmt == "json")
+    except AnswerlintError as exc:
+        report_error(str(exc))
         return 2
-    return 1 if failed else 0
+    out = io.StringIO() if options.output_file else stdout
+    out.write(text)
+    return _flush(out, options, report_error, 0)
+
+
+def _flush(out, options: Options, report_error, code: int) -> int:
+    """Write the report to --output-file, if given (its errors exit 2)."""
+    if not options.output_file:
+        return code
+    from answerlint.outputfile import write_atomic
+
+    try:
+        write_atomic(options.output_file, out.getvalue())
+    except AnswerlintError as exc:
+        report_error(str(exc))
+        return 2
+    return code
+
+
+def _skip_own_output(session: Session, options: Options, stdout: TextIO) -> None:
+    """The files answerlint writes are not banks to lint: `check -o report.txt .`, or
+    `check --format json > out.json` (which the shell has created, empty, before the run)."""
+    for target in (options.output_file, options.write_baseline, options.baseline):
+        if target:
+            session.skip_file(Path(target))
+    try:
+        session.skip_file(os.fstat(stdout.fileno()))
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a file (a pipe, a terminal, or a test's buffer)
+
+
+def _write_baseline(recorded, results: list[FileResult], report_error) -> int:
+    try:
+        from answerlint.outputfile import write_atomic
+
+        write_atomic(recorded.path, recorded.dumps(), "baseline")
+    except AnswerlintError as exc:
+        report_error(str(exc))
+        return 2
+    n = sum(recorded.entries.values())
+    report_error(f"wrote {n} finding{'s' if n != 1 else ''} to the baseline {recorded.path}")
+    return 2 if any(r.error for r in results) else 0
 
 
 def _fixed(name: str, bank: Bank, findings: list[Finding], session: Session, profile: Profile,

@@ -10,6 +10,7 @@ docs/api.md. A Session is not shared between processes: one per worker.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator
@@ -58,6 +59,25 @@ class Session:
         self._fingerprints: dict[int, tuple[Rule, str]] = {}  # id(rule) -> (rule kept alive, fingerprint)
         self._identity: dict[str | None, str] = {}
         self._code: str | None = None
+        self._skipped_files: set[tuple[int, int]] = set()  # (device, inode) of answerlint's own outputs
+
+    def skip_file(self, file: Path | os.stat_result) -> None:
+        """Never lint this file (answerlint's report or baseline): a path, or its ``os.stat``."""
+        try:
+            st = file if isinstance(file, os.stat_result) else os.stat(file)
+        except OSError:
+            return  # not there yet: the walk cannot meet it
+        if stat.S_ISREG(st.st_mode):
+            self._skipped_files.add((st.st_dev, st.st_ino))
+
+    def _skipped(self, path: Path) -> bool:
+        if not self._skipped_files:
+            return False
+        try:
+            st = os.stat(path)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) in self._skipped_files
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -173,7 +193,9 @@ class Session:
             if path.is_dir():
                 yield from self._walk(path, report_error, results)
             elif path.exists():
-                if not self._excluded(arg, path, report_error, results):
+                if self._skipped(path):
+                    report_error(f"notice: {arg}: skipped: answerlint is writing its output there")
+                elif not self._excluded(arg, path, report_error, results):
                     yield arg, path
             else:
                 exc = InputError("no such file or directory", arg)
@@ -196,7 +218,7 @@ class Session:
                     continue  # hidden files (such as .answerlint.yaml) are not banks, like hidden directories
                 path = Path(directory) / name
                 display = os.path.normpath(str(path))
-                if not self._excluded(display, path, report_error, results):
+                if not self._skipped(path) and not self._excluded(display, path, report_error, results):
                     yield display, path
 
     def _excluded(self, display: str, path: Path, report_error, results) -> bool:

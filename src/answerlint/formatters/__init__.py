@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, TextIO
 
-from answerlint.formatters import github, jsonfmt, sarif, text
+from answerlint.formatters import github, jsonfmt, junit, sarif, text
 from answerlint.report import Report
 
 Formatter = Callable[[Report, TextIO, bool], None]
@@ -15,4 +15,5 @@ REGISTRY: dict[str, Formatter] = {
     "json": jsonfmt.write,
     "github": github.write,
     "sarif": sarif.write,
+    "junit": junit.write,
 }

@@ -31,11 +31,6 @@ def write(report: Report, out: TextIO, color: bool) -> None:
             ("file", f.path), ("line", f.line), ("col", f.column if one_line else None),
             ("endLine", f.end_line), ("endColumn", f.end_column if one_line else None), ("title", f.rule)],
             f.message))
-    seen = set()
-    for e in report.errors:
-        key = (e.path, e.line, e.column, e.problem)
-        if key in seen:
-            continue
-        seen.add(key)
+    for e in report.distinct_errors():
         out.write(_command("error", [("file", e.path), ("line", e.line), ("col", e.column),
                                      ("title", "answerlint")], e.problem))

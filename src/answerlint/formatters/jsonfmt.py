@@ -26,6 +26,8 @@ def write(report: Report, out: TextIO, color: bool) -> None:
         "items": report.items(),
         "errors": _errors(report),
     }
+    if report.baselined is not None:
+        doc["baseline"] = {"hidden": report.baselined, "unused": report.baseline_unused}
     if report.statistics:
         doc["statistics"] = [{"rule": r, "count": n, "severity": s} for r, n, s in report.rule_counts()]
     json.dump(doc, out, indent=2, ensure_ascii=False)

@@ -58,7 +58,7 @@ def write(report: Report, out: TextIO, color: bool) -> None:
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": artifact_uri(f.path)}, "region": _region(f, index)}}],
             })
-    notifications = [_notification(e) for e in _distinct(report)]
+    notifications = [_notification(e) for e in report.distinct_errors()]
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
         "runs": [{"tool": {"driver": {"name": "answerlint", "version": __version__, "rules": rules}},
@@ -88,12 +88,3 @@ def _notification(error) -> dict:
         entry["locations"] = [{"physicalLocation": where}]
     return entry
 
-
-def _distinct(report: Report) -> list:
-    seen, out = set(), []
-    for e in report.errors:
-        key = (e.path, e.line, e.column, e.problem)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return out

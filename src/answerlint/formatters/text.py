@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 import click
@@ -13,8 +14,21 @@ from answerlint.report import Report
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
+# Line breaks a reader (Vim, Emacs, Python's splitlines) could take as the end of a line
+_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_ESCAPES = {"\r\n": "\\r\\n", "\n": "\\n", "\r": "\\r"}
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: CR and LF escaped as ``\\r`` and ``\\n``, other breaks as ``\\xNN``/``\\uNNNN``."""
+    return _BREAKS.sub(lambda m: _ESCAPES.get(m.group(0)) or m.group(0).encode("unicode_escape").decode("ascii"),
+                       text)
+
+
 def concise_line(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]"
+    """``path:line:column: severity: message [rule]``, always one line (a user pack's message or
+    a file name may hold a line break)."""
+    return f"{one_line(f.path)}:{f.line}:{f.column}: {f.severity}: {one_line(f.message)} [{f.rule}]"
 
 
 def write_concise(report: Report, out: TextIO, color: bool) -> None:
@@ -114,14 +128,15 @@ def _summary(report: Report, out: TextIO, color: bool) -> None:
     counts = report.counts()
     total = sum(counts.values())
     files = len({f.path for f in report.findings})
+    extra = f"; {report.baseline_summary()}" if report.baselined is not None else ""
     if total == 0:
         if report.results and not report.errors:
-            out.write("All clear: no findings.\n")
+            out.write(f"All clear: no {'new ' if extra else ''}findings{extra}.\n")
         return
     parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
                       for s in ("error", "warning", "info") if counts[s])
-    out.write(f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files} "
-              f"file{'s' if files != 1 else ''}.\n")
+    out.write(f"Found {total} {'new ' if extra else ''}finding{'s' if total != 1 else ''} ({parts}) in {files} "
+              f"file{'s' if files != 1 else ''}{extra}.\n")
 
 
 def write_statistics(report: Report, out: TextIO, color: bool) -> None:

@@ -113,7 +113,7 @@ def _mask_comments(text: str, lines: list[Line]) -> tuple[set[int], list[tuple[i
     ``disable-next`` (the directive applies to the first content line after the comment).
     """
     masked: set[int] = set()
-    events: list[tuple[int, str, tuple[str, ...]]] = []
+    events: list[tuple] = []
     starts = [line.start for line in lines]
     from bisect import bisect_right
 
@@ -123,7 +123,7 @@ def _mask_comments(text: str, lines: list[Line]) -> tuple[set[int], list[tuple[i
         if parsed:
             action, rules = parsed
             line = bisect_right(starts, start if action != "disable-next" else end - 1)
-            events.append((line, action, rules))
+            events.append((line, action, rules, (start, end)))
     return masked, events
 
 
@@ -132,7 +132,7 @@ class _Events:
     a ``disable-next`` applies to the first content line *after* its comment. Directives inside
     fenced code blocks are examples, not directives, and are dropped."""
 
-    def __init__(self, events: list[tuple[int, str, tuple[str, ...]]], collector: directives.Collector) -> None:
+    def __init__(self, events: list[tuple], collector: directives.Collector) -> None:
         self.events = sorted(events, key=lambda e: e[0])
         self.collector = collector
         self._next = 0
@@ -141,9 +141,9 @@ class _Events:
     def feed_before(self, line: int) -> None:
         """Add the directives written on lines before ``line``."""
         while self._next < len(self.events) and self.events[self._next][0] < line:
-            number, action, rules = self.events[self._next]
+            number, action, rules, span = self.events[self._next]
             if number not in self.fenced:
-                self.collector.add(action, rules, number)
+                self.collector.add(action, rules, number, span)
             self._next += 1
 
     def content_line(self, line: int) -> None:

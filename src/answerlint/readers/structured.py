@@ -248,7 +248,8 @@ def _yaml_directives(text: str, root: Node):
                     action = "disable-line"
                 if action == "disable-next":
                     pending_next = True
-                collector.add(action, rules, number)
+                hash_at = line.index("#", m.start())
+                collector.add(action, rules, number, (start + hash_at, start + len(line.rstrip())))
             if standalone:
                 continue
         if line.strip():
@@ -265,4 +266,4 @@ def _extend_next(collector: directives.Collector, first: int, last: int) -> None
 
     for i, d in enumerate(collector.directives):
         if d.first_line == first and d.last_line == first:
-            collector.directives[i] = Directive(d.rules, first, last)
+            collector.directives[i] = Directive(d.rules, first, last, d.span)
