@@ -136,6 +136,18 @@ def rule_command(rule_id, config_path) -> None:
     click.echo(explain(rule), nl=False)
 
 
+@main.command("server")
+@click.option("--stdio", is_flag=True, help="Talk LSP over standard input and output (the only transport; accepted for clients that pass it).")
+def server_command(stdio) -> None:
+    """Run the language server for editors (LSP over standard input and output)."""
+    try:
+        from answerlint.lsp.server import main as serve
+    except ImportError as exc:
+        _error(f"the language server needs pygls 2: pip install 'answerlint[lsp]' ({exc})")
+        sys.exit(2)
+    serve()
+
+
 @main.command("model")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.option("--model", help="Pipeline name or path (default: the bundled one).")
