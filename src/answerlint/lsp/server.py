@@ -1,9 +1,10 @@
 """The language server: pygls wiring around one :class:`answerlint.Session`.
 
 Every lint runs on one worker thread (a Session is not thread-safe), so the pipeline loads once
-and requests never wait on it. Diagnostics are published on open and save at once, and on change
-after a short pause in typing (``debounce``); a result for a version the editor has since changed
-is dropped. Hover and code actions read the last result of the document's current version.
+and requests never wait on it; through the Session's cache of findings, an edit re-analyses only
+the answers it changed. Diagnostics are published on open and save at once, and on change after
+a short pause in typing (``debounce``); a result for a version the editor has since changed is
+dropped. Hover and code actions read the last result of the document's current version.
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ class Linted:
 
 
 class AnswerlintServer(LanguageServer):
-    def __init__(self, session: Session | None = None, debounce: float = DEBOUNCE) -> None:
+    def __init__(self, session: Session | None = None, debounce: float = DEBOUNCE, cache=False) -> None:
         super().__init__("answerlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self._session = session
+        self.cache = cache
         self.debounce = debounce
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="answerlint-lint")
         self.linted: dict[str, Linted] = {}
@@ -65,7 +67,7 @@ class AnswerlintServer(LanguageServer):
     @property
     def session(self) -> Session:
         if self._session is None:  # created on the worker thread, on first use
-            self._session = Session(cache=False)
+            self._session = Session(cache=self.cache)
         return self._session
 
     @property
@@ -298,6 +300,9 @@ def hover(ls: AnswerlintServer, params: types.HoverParams) -> types.Hover | None
                        range=first if len(here) == 1 else None)
 
 
-def main() -> None:
+def main(cache=True, debounce: float = DEBOUNCE) -> None:
+    """Serve on standard input and output. ``cache`` as for :class:`Session`: by default the
+    cache ``answerlint check`` uses, so re-linting an edited answer re-analyses only that answer."""
     logging.basicConfig(level=logging.WARNING, format="answerlint server: %(message)s")
+    server.cache, server.debounce = cache, debounce
     server.start_io()
