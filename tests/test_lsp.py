@@ -259,6 +259,22 @@ def test_config_files_are_watched(client: LanguageClient):
 
 
 @lsp
+async def test_changed_configuration_is_read_again(client: LanguageClient, workspace: Path):
+    team = workspace / "team"
+    team.mkdir()
+    config = team / ".answerlint.yaml"
+    config.write_text("select: [buzzwords/corporate-jargon]\n", encoding="utf-8")
+    uri, found = await _open(client, team / "bank.md", BANK)
+    assert [d.code for d in found] == ["buzzwords/corporate-jargon"]
+    _, found = await _open(client, config, config.read_text(encoding="utf-8"), "yaml")
+    assert found == []  # a configuration is not a bank
+    config.write_text("select: [buzzwords/corporate-jargon]\nignore: [buzzwords/corporate-jargon]\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        [types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
+    assert await _diagnostics(client, uri) == []
+
+
+@lsp
 async def test_save_relints(client: LanguageClient, workspace: Path):
     uri, _ = await _open(client, workspace / "saved.md", BANK)
     client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))

@@ -26,7 +26,7 @@ from answerlint.errors import AnswerlintError
 from answerlint.lsp import actions
 from answerlint.lsp.positions import UTF16, PositionMap
 from answerlint.model import Finding
-from answerlint.readers import read_bank
+from answerlint.readers import READERS, read_bank
 from answerlint.session import Session
 
 log = logging.getLogger("answerlint.lsp")
@@ -38,6 +38,13 @@ SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.Diagnostic
 CONFIG_NAMES = frozenset(CONFIG_FILES) | {"pyproject.toml"}
 # a document without a file path (an unsaved buffer) is read by the format its language says
 UNTITLED_SUFFIX = {"markdown": ".md", "yaml": ".yaml", "json": ".json", "plaintext": ".txt"}
+
+
+def is_bank(name: str) -> bool:
+    """Files ``answerlint check`` would lint in a directory: a known extension, not hidden
+    (``.answerlint.yaml`` is a configuration, not a bank)."""
+    path = PurePath(name)
+    return path.suffix.lower() in READERS and not path.name.startswith(".")
 
 
 @dataclass
@@ -88,7 +95,7 @@ class AnswerlintServer(LanguageServer):
         name = self.document_name(uri)
         positions = PositionMap(text, encoding)
         session = self.session
-        if not text.strip():  # a new, empty buffer: nothing to say yet
+        if not text.strip() or not is_bank(name):  # an empty buffer, a configuration file, ...
             return Linted(version, name, positions, FileResult(name), None)
         result = session.lint_file(name, None, text.encode("utf-8", "surrogatepass"))
         profile = None
