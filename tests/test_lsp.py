@@ -163,6 +163,17 @@ async def test_change_updates_diagnostics_of_unsaved_text(client: LanguageClient
 
 
 @lsp
+async def test_untitled_buffer_is_read_by_its_language(client: LanguageClient):
+    uri = "untitled:Untitled-1"
+    _versions[uri] = 1
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        types.TextDocumentItem(uri=uri, language_id="yaml", version=1,
+                               text="answers:\n  - question: Tell me about yourself\n    answer: I think outside the box.\n")))
+    found = await _diagnostics(client, uri)
+    assert ("buzzwords/corporate-jargon", _rng(2, 14, 2, 35)) in [(d.code, d.range) for d in found]
+
+
+@lsp
 async def test_non_bmp_character_shifts_utf16_offset(client: LanguageClient, workspace: Path):
     text = BANK.replace("I like to", "😀 I like to")
     _, found = await _open(client, workspace / "emoji.md", text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -64,6 +65,7 @@ class AnswerlintServer(LanguageServer):
     def __init__(self, session: Session | None = None, debounce: float = DEBOUNCE, cache=False) -> None:
         super().__init__("answerlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self._session = session
+        self._session_lock = threading.Lock()
         self.cache = cache
         self.debounce = debounce
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="answerlint-lint")
@@ -73,9 +75,10 @@ class AnswerlintServer(LanguageServer):
 
     @property
     def session(self) -> Session:
-        if self._session is None:  # created on the worker thread, on first use
-            self._session = Session(cache=self.cache)
-        return self._session
+        with self._session_lock:  # created on first use (cheap: the pipeline loads on first lint)
+            if self._session is None:
+                self._session = Session(cache=self.cache)
+            return self._session
 
     @property
     def encoding(self) -> str:
