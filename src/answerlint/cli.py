@@ -146,6 +146,24 @@ def rule_command(rule_id, config_path) -> None:
     click.echo(explain(rule), nl=False)
 
 
+@main.command("server")
+@click.option("--stdio", is_flag=True, help="Talk LSP over standard input and output (the only transport; accepted for clients that pass it).")
+@click.option("--debounce", type=click.FloatRange(0, 10), default=0.25, show_default=True, metavar="SECONDS",
+              help="Pause in typing before a changed document is linted.")
+@click.option("--no-cache", is_flag=True, envvar="ANSWERLINT_NO_CACHE",
+              help="Neither read nor write the cache of findings.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), envvar="ANSWERLINT_CACHE_DIR",
+              help="Cache directory (default: .answerlint_cache next to the configuration, as for check).")
+def server_command(stdio, debounce, no_cache, cache_dir) -> None:
+    """Run the language server for editors (LSP over standard input and output)."""
+    try:
+        from answerlint.lsp.server import main as serve
+    except ImportError as exc:
+        _error(f"the language server needs pygls 2: pip install 'answerlint[lsp]' ({exc})")
+        sys.exit(2)
+    serve(cache=False if no_cache else (cache_dir or True), debounce=debounce)
+
+
 @main.command("model")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.option("--model", help="Pipeline name or path (default: the bundled one).")

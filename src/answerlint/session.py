@@ -100,6 +100,14 @@ class Session:
             self._profiles[key] = Profile(settings, self.ruleset(settings))
         return self._profiles[key]
 
+    def reload_configuration(self) -> None:
+        """Forget the configuration files found and the profiles and rule sets read from them:
+        the next lint reads them again (``answerlint server`` calls this when one changes). The
+        pipeline and the compiled rules stay."""
+        self._configs.clear()
+        self._profiles.clear()
+        self._rulesets.clear()
+
     def ruleset(self, settings: Settings) -> RuleSet:
         packs = tuple(p.resolve() for p in settings.packs)
         if packs not in self._rulesets:
