@@ -130,6 +130,9 @@ class Linter:
         """(rule, raw finding) for each rule in turn, in the order its kind yields them, with
         claims backed by evidence close by already softened."""
         provider = analysis.nlp
+        # whether an answer is complete is read off its parse: not worth loading spaCy for when
+        # nothing else selected reads the language (`--select length` stays instant)
+        reads_language = any(get_kind(r.kind).needs in (NEEDS_TAGS, NEEDS_PARSE) for r in rules)
         for rule in rules:
             kind = get_kind(rule.kind)
             key = (rule_fingerprint(rule), provider.model, provider.parse_all)
@@ -138,7 +141,8 @@ class Linter:
             for raw in kind.check(rule, self._compiled[key], analysis):
                 if rule.softened_by_evidence and raw.item is not None and analysis.evidence_near(raw.item, raw.start):
                     raw = replace(raw, demote=raw.demote + 1)
-                if rule.softened_when_complete and raw.item is not None and analysis.complete(raw.item):
+                if rule.softened_when_complete and reads_language and raw.item is not None \
+                        and analysis.complete(raw.item):
                     raw = replace(raw, demote=raw.demote + 1)
                 yield rule, raw
 

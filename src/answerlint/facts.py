@@ -211,7 +211,8 @@ def answer_facts(doc, parsed, sentences: list[list], words: int, company: str | 
         for t in sent:
             span = (offset + t.idx, offset + t.idx + len(t.text))
             lemma = t.lemma_.lower()
-            if lemma in REMEDY_WORDS and t.pos_ in ("VERB", "NOUN"):
+            if lemma in REMEDY_WORDS and (t.pos_ == "VERB" or t.pos_ == "NOUN" and t.dep_ != "compound"):
+                # "a course", "I train": not "course materials", "training budget"
                 spans["remedy"].append(span)
             if lemma in FORWARD_WORDS and t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not _negated(t):
                 spans["forward"].append(span)
