@@ -71,9 +71,12 @@ def main() -> None:
               help="Write the report to PATH instead of standard output (errors still go to standard error).")
 @click.option("--show-settings", is_flag=True,
               help="Print the configuration that applies to the first PATH, and where each setting came from.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Say on standard error what was read from each bank: its candidate-questions section, "
+                   "and how many answers and questions.")
 def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
           statistics, stdin_filename, no_suggestions, model, color, fix, diff, fail_under, explain_score,
-          no_cache, cache_dir, baseline, write_baseline, output_file, show_settings) -> None:
+          no_cache, cache_dir, baseline, write_baseline, output_file, show_settings, verbose) -> None:
     """Lint answer banks (files, directories, or - for standard input)."""
     from answerlint.runner import Options, run
 
@@ -84,7 +87,7 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         color=(not output_file and _default_color()) if color is None else color, fix=fix, diff=diff,
         fail_under=fail_under, explain_score=explain_score, cache=not no_cache, cache_dir=cache_dir,
         baseline=baseline, write_baseline=write_baseline, output_file=output_file,
-        show_settings=show_settings,
+        show_settings=show_settings, verbose=verbose,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)
