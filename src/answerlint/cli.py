@@ -136,17 +136,30 @@ def question_types_command(config_path) -> None:
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str))
 def rule_command(rule_id, config_path) -> None:
-    """Explain one rule: rationale, options and examples."""
-    from answerlint.ruledocs import explain
+    """Explain one rule: rationale, options and examples; with a configuration (--config, or the
+    closest one), the options and severity check uses and where each came from."""
+    from pathlib import Path
 
-    ruleset = _ruleset(config_path)
+    from answerlint.errors import AnswerlintError
+    from answerlint.ruledocs import explain
+    from answerlint.ruleorigins import effective
+    from answerlint.session import Session
+
+    try:
+        session = Session(config=config_path)
+        profile = session.profile_for(Path.cwd())
+    except AnswerlintError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    ruleset = profile.ruleset
     rule = ruleset.by_id.get(rule_id)
     if rule is None:
         close = [r.id for r in ruleset.rules if rule_id in r.id]
         hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
         _error(f"unknown rule '{rule_id}'{hint}")
         sys.exit(2)
-    click.echo(explain(rule), nl=False)
+    found = effective(profile, rule_id) if profile.settings.source else None
+    click.echo(explain(rule, found), nl=False)
 
 
 @main.command("server")
