@@ -292,6 +292,83 @@ async def test_save_relints(client: LanguageClient, workspace: Path):
     assert [d.code for d in await _diagnostics(client, uri)] == ["buzzwords/corporate-jargon"]
 
 
+# -- rewrite templates as snippets ------------------------------------------------------------
+
+STRENGTHS = "# What are your strengths?\n\nI am a team player. I also ship on time.\n"
+REWRITE = "In <when>, I worked with <who> to <goal>, and we <result, with a number>."
+SNIPPET = "In ${1:when}, I worked with ${2:who} to ${3:goal}, and we ${4:result, with a number}.$0"
+
+
+def _snippet_capabilities() -> types.ClientCapabilities:
+    """VS Code's capabilities, plus snippet edits in workspace edits (LSP 3.18)."""
+    capabilities = client_capabilities("visual-studio-code")
+    capabilities.workspace.workspace_edit.snippet_edit_support = True
+    return capabilities
+
+
+@pytest_lsp.fixture(scope="module",
+                    config=ClientServerConfig(server_command=[sys.executable, "-m", "answerlint", "server"]))
+async def snippet_client(lsp_client: LanguageClient, workspace: Path):
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams):
+        pass
+
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=_snippet_capabilities(), root_uri=workspace.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="banks")]))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _rewrite_action(client: LanguageClient, workspace: Path, name: str):
+    labels = workspace / "labels"
+    labels.mkdir(exist_ok=True)
+    (labels / ".answerlint.yaml").write_text("select: [buzzwords/self-labels]\n", encoding="utf-8")
+    uri, found = await _open(client, labels / name, STRENGTHS)
+    assert [(d.code, d.range) for d in found] == [("buzzwords/self-labels", _rng(2, 7, 2, 18))]
+    result = await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(uri), found[0].range, types.CodeActionContext(found)))
+    assert [(a.title, a.kind) for a in result] == [
+        ("Ignore buzzwords/self-labels for this line", types.CodeActionKind.QuickFix),
+        (f"Rewrite as: {REWRITE}"[:77] + "...", types.CodeActionKind.RefactorRewrite)]
+    assert result[1].diagnostics[0].code == "buzzwords/self-labels" and not result[1].is_preferred
+    return uri, result[1]
+
+
+@lsp
+async def test_rewrite_is_plain_text_without_snippet_support(client: LanguageClient, workspace: Path):
+    uri, action = await _rewrite_action(client, workspace, "plain.md")
+    assert action.edit.document_changes is None
+    [edit] = action.edit.changes[uri]
+    assert (edit.range, edit.new_text) == (_rng(2, 0, 2, 19), REWRITE)
+    rewritten = _apply(STRENGTHS, [edit])
+    assert rewritten == f"# What are your strengths?\n\n{REWRITE} I also ship on time.\n"
+    assert await _change(client, uri, rewritten) == []  # the label is gone
+
+
+@lsp
+async def test_rewrite_placeholders_are_tabstops_with_snippet_support(snippet_client: LanguageClient,
+                                                                      workspace: Path):
+    uri, action = await _rewrite_action(snippet_client, workspace, "snippet.md")
+    assert action.edit.changes is None
+    [change] = action.edit.document_changes
+    assert (change.text_document.uri, change.text_document.version) == (uri, 1)
+    [edit] = change.edits
+    assert isinstance(edit, types.SnippetTextEdit)
+    assert (edit.range, edit.snippet.value) == (_rng(2, 0, 2, 19), SNIPPET)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (REWRITE, SNIPPET),
+    ("With <who> and <who> again.", "With ${1:who} and ${1:who} again.$0"),
+    ("Saved $300 in <when}>, a\\b.", "Saved \\$300 in ${1:when\\}}, a\\\\b.$0"),
+    ("No placeholders.", "No placeholders.$0")])
+def test_snippet_syntax(text, expected):
+    from answerlint.lsp.actions import snippet
+
+    assert snippet(text) == expected
+
+
 # -- positions, without a server ---------------------------------------------------------------
 
 @pytest.mark.parametrize("encoding, expected", [(UTF16, 3), (UTF8, 5), (UTF32, 2)])

@@ -71,9 +71,12 @@ def main() -> None:
               help="Write the report to PATH instead of standard output (errors still go to standard error).")
 @click.option("--show-settings", is_flag=True,
               help="Print the configuration that applies to the first PATH, and where each setting came from.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Say on standard error what was read from each bank: its candidate-questions section, "
+                   "and how many answers and questions.")
 def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
           statistics, stdin_filename, no_suggestions, model, color, fix, diff, fail_under, explain_score,
-          no_cache, cache_dir, baseline, write_baseline, output_file, show_settings) -> None:
+          no_cache, cache_dir, baseline, write_baseline, output_file, show_settings, verbose) -> None:
     """Lint answer banks (files, directories, or - for standard input)."""
     from answerlint.runner import Options, run
 
@@ -84,7 +87,7 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         color=(not output_file and _default_color()) if color is None else color, fix=fix, diff=diff,
         fail_under=fail_under, explain_score=explain_score, cache=not no_cache, cache_dir=cache_dir,
         baseline=baseline, write_baseline=write_baseline, output_file=output_file,
-        show_settings=show_settings,
+        show_settings=show_settings, verbose=verbose,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)
@@ -133,17 +136,30 @@ def question_types_command(config_path) -> None:
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str))
 def rule_command(rule_id, config_path) -> None:
-    """Explain one rule: rationale, options and examples."""
-    from answerlint.ruledocs import explain
+    """Explain one rule: rationale, options and examples; with a configuration (--config, or the
+    closest one), the options and severity check uses and where each came from."""
+    from pathlib import Path
 
-    ruleset = _ruleset(config_path)
+    from answerlint.errors import AnswerlintError
+    from answerlint.ruledocs import explain
+    from answerlint.ruleorigins import effective
+    from answerlint.session import Session
+
+    try:
+        session = Session(config=config_path)
+        profile = session.profile_for(Path.cwd())
+    except AnswerlintError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    ruleset = profile.ruleset
     rule = ruleset.by_id.get(rule_id)
     if rule is None:
         close = [r.id for r in ruleset.rules if rule_id in r.id]
         hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
         _error(f"unknown rule '{rule_id}'{hint}")
         sys.exit(2)
-    click.echo(explain(rule), nl=False)
+    found = effective(profile, rule_id) if profile.settings.source else None
+    click.echo(explain(rule, found), nl=False)
 
 
 @main.command("server")

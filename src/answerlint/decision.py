@@ -83,12 +83,20 @@ class DecisionEngine:
     def stage(self, bank: Bank | None, cli_stage: str | None = None) -> str | None:
         return cli_stage or (bank.stage if bank else None) or self.settings.stage
 
+    def severity_selector(self, rule_id: str) -> str | None:
+        """The ``severity`` key of the configuration that sets the rule's severity (the most
+        specific one: a rule id before its pack), or None."""
+        for selector in sorted(self.settings.severity, key=lambda sel: ("/" in sel, len(sel)), reverse=True):
+            if matches_selector(rule_id, selector):
+                return selector
+        return None
+
     def severity(self, rule: Rule, stage: str | None, answer_kind: str | None = None, demote: int = 0) -> str:
         """The configured severity wins; then the rule's severity for the answer's kind, then for
         the stage, then its default, lowered by ``demote`` levels (never below info)."""
-        for selector in sorted(self.settings.severity, key=lambda sel: ("/" in sel, len(sel)), reverse=True):
-            if matches_selector(rule.id, selector):
-                return self.settings.severity[selector]
+        selector = self.severity_selector(rule.id)
+        if selector is not None:
+            return self.settings.severity[selector]
         severity = rule.severity
         if answer_kind in rule.severity_by_kind:
             severity = rule.severity_by_kind[answer_kind]
@@ -144,10 +152,8 @@ class DecisionEngine:
         return sorted(out.items())
 
     def meta_severity(self, rule_id: str) -> str:
-        for selector in sorted(self.settings.severity, key=lambda sel: ("/" in sel, len(sel)), reverse=True):
-            if matches_selector(rule_id, selector):
-                return self.settings.severity[selector]
-        return META_RULES[rule_id]
+        selector = self.severity_selector(rule_id)
+        return self.settings.severity[selector] if selector is not None else META_RULES[rule_id]
 
     def fails(self, severity: str) -> bool:
         level = self.settings.fail_on

@@ -55,6 +55,10 @@ class Bank:
     company: str | None = None  # the company applied to: motivation answers should name it
     directives: list[Directive] = field(default_factory=list)
     questions_offset: int | None = None  # where the candidate-question section starts
+    # (label, source offset) of each part read as candidate questions: 'heading "Questions I'd ask"'
+    question_sections: list = field(default_factory=list)
+    # (heading, source offset, why) of Markdown headings with a question word not read as such
+    declined_sections: list = field(default_factory=list)
     refused: list = field(default_factory=list)  # InputErrors of items too long to lint (limits.py)
 
     @property

@@ -26,20 +26,29 @@ def list_rules(ruleset: RuleSet, fmt: str = "table") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _options(rule: Rule) -> list[str]:
+def _shown(value) -> str:
+    if isinstance(value, list) and len(value) > 6:
+        return f"{len(value)} entries"
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= 100 else shown[:97] + "..."
+
+
+def _options(rule: Rule, effective=None) -> list[str]:
+    """One line per option set; with ``effective`` (ruleorigins.Effective), the values ``check``
+    uses and where each came from."""
     kind = get_kind(rule.kind)
     out = []
     for name, field in kind.options.fields.items():
         value = rule.options.get(name)
-        if value in (None, [], {}):
+        configured = effective.option_from.get(name) if effective else None
+        if value in (None, [], {}) and configured is None:
             continue
-        if isinstance(value, list) and len(value) > 6:
-            shown = f"{len(value)} entries"
-        else:
-            shown = json.dumps(value, ensure_ascii=False)
-            if len(shown) > 100:
-                shown = shown[:97] + "..."
-        out.append(f"{name}: {shown}" + (f"  ({field.doc})" if field.doc else ""))
+        line = f"{name}: {_shown(value)}" + (f"  ({field.doc})" if field.doc else "")
+        if configured is not None:
+            line += f"  [{configured}; pack default: {_shown(effective.default.options.get(name))}]"
+        elif effective is not None:
+            line += "  [pack default]"
+        out.append(line)
     return out
 
 
@@ -65,10 +74,22 @@ def applies_to(rule: Rule) -> str:
     return what
 
 
-def explain(rule: Rule) -> str:
+def explain(rule: Rule, effective=None) -> str:
+    """``answerlint rule ID``; with ``effective`` (ruleorigins.Effective: a configuration was
+    found), the options and severity ``check`` uses, each with where it came from."""
+    if effective is not None:
+        rule = effective.rule
+    severity = effective.severity if effective else rule.severity
     lines = [f"{rule.id}", "", rule.summary, "",
-             f"kind: {rule.kind}    severity: {rule.severity}    scope: {rule.scope}"
+             f"kind: {rule.kind}    severity: {severity}    scope: {rule.scope}"
              + ("" if rule.enabled else "    (off by default)")]
+    if effective is not None:
+        lines.append(f"configuration: {effective.config}")
+        where = (effective.severity_from if effective.severity_from == "pack default"
+                 else f"{effective.severity_from}; pack default: {effective.default.severity}")
+        lines.append(f"severity from: {where}")
+        if not effective.runs:
+            lines.append("not run with this configuration (see select and ignore)")
     lines.append(f"applies to: {applies_to(rule)}")
     if rule.severity_by_kind:
         lines.append("severity by answer kind: " + ", ".join(f"{k}: {v}" for k, v in rule.severity_by_kind.items()))
@@ -79,7 +100,7 @@ def explain(rule: Rule) -> str:
     if rule.softened_when_complete:
         lines.append("one level lower when the answer has every element its question type expects")
     lines += ["", "Why", "", rule.rationale, "", "Message", "", f"  {rule.message}"]
-    options = _options(rule)
+    options = _options(rule, effective)
     if options:
         lines += ["", "Options", ""] + [f"  {o}" for o in options]
     for label, flag in (("Flagged", True), ("Not flagged", False)):

@@ -43,6 +43,7 @@ class Options:
     write_baseline: str | None = None  # record every finding in this file, report nothing
     output_file: str | None = None  # write the report (or the diff) here, in one step, not to stdout
     show_settings: bool = False  # print the settings for the first path instead of linting
+    verbose: bool = False  # say on stderr what was read from each bank (verbose.py)
 
     @property
     def scored(self) -> bool:
@@ -86,6 +87,11 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
         result = session.lint_file(name, path, stdin.read() if path is None else None, options.stage,
                                    options.scored, report_error)
         results.append(result)
+        if options.verbose and result.bank is not None:
+            from answerlint.verbose import read_notes
+
+            for note in read_notes(name, result.bank):
+                report_error(note)
         if result.error is not None:
             continue
         profile = session.profile_for(path or Path(name if name != STDIN else ".").absolute())

@@ -7,6 +7,11 @@ disable-line=RULE -->`` at the end of the finding's line, YAML ``# answerlint: d
 or, in a YAML block scalar where a comment would become part of the answer, ``# answerlint:
 disable-next=RULE`` on its own line before the answer's key. Each edit is kept only if the edited
 text re-reads to the same items with the finding's line suppressed for the rule.
+
+A rewrite replaces the sentence a fact-based rewrite suggestion covers (kinds/suggest.py) by the
+rewrite; its ``<placeholders>`` become snippet tabstops (``${1:when}``, the same number for the
+same placeholder) where the client takes snippets in workspace edits. Kept only if the edited
+text re-reads to the same items with the rewrite in the finding's item.
 """
 
 from __future__ import annotations
@@ -50,6 +55,64 @@ def quick_fix(bank: Bank, finding: Finding, reread: Reread) -> Edit | None:
         return None
     start, end, text = _difference(bank.source, outcome.source)
     return Edit(f"Fix: {safe.text}", start, end, text)
+
+
+PLACEHOLDER = re.compile(r"<([^<>\n]+)>")
+TITLE_WIDTH = 80
+
+
+def rewrite(bank: Bank, finding: Finding, reread: Reread) -> Edit | None:
+    """The finding's fact-based rewrite as an edit of its sentence (plain text, placeholders
+    kept as ``<when>``), or None when it has none or the edit would not re-read cleanly."""
+    found = next((s for s in finding.suggestions if s.replacement is None and not s.safe
+                  and s.start is not None and s.end is not None and s.text.strip()), None)
+    if found is None or finding.item is None:
+        return None
+    title = f"Rewrite as: {found.text}"
+    if len(title) > TITLE_WIDTH:
+        title = title[:TITLE_WIDTH - 3] + "..."
+    edit = Edit(title, found.start, found.end, found.text)
+    try:
+        after = reread(edit.apply(bank.source))
+    except AnswerlintError:
+        return None
+    same = [(i.role, i.index, i.question) for i in after.items] == [(i.role, i.index, i.question) for i in bank.items]
+    item = next((i for i in after.items if (i.role, i.index) == (finding.item.role, finding.item.index)), None)
+    return edit if same and item is not None and _holds(item.text, found.text) else None
+
+
+def _holds(text: str, rewrite: str) -> bool:
+    """Does the re-read item's text hold the rewrite? Its words outside the placeholders, in
+    order (Markdown reads ``<when>`` as an HTML tag, so the placeholders themselves are not
+    part of the text until the user fills them in)."""
+    text, at = " ".join(text.split()), 0
+    for part in PLACEHOLDER.split(rewrite)[::2]:
+        part = " ".join(part.split())
+        found = text.find(part, at) if part else at
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
+
+
+def snippet(text: str) -> str:
+    """``text`` as an LSP snippet: each ``<placeholder>`` a tabstop with it as the default
+    (``${1:when}``; the same placeholder twice is one tabstop, edited in both places), ``$``,
+    ``}`` and ``\\`` escaped, and the final cursor ($0) after the text."""
+    numbers: dict[str, int] = {}
+    out, at = [], 0
+
+    def escape(part: str, inside: bool = False) -> str:
+        part = part.replace("\\", "\\\\").replace("$", "\\$")
+        return part.replace("}", "\\}") if inside else part
+
+    for m in PLACEHOLDER.finditer(text):
+        out.append(escape(text[at:m.start()]))
+        number = numbers.setdefault(m.group(1), len(numbers) + 1)
+        out.append(f"${{{number}:{escape(m.group(1), inside=True)}}}")
+        at = m.end()
+    out.append(escape(text[at:]))
+    return "".join(out) + "$0"
 
 
 def _difference(before: str, after: str) -> tuple[int, int, str]:

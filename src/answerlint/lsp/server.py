@@ -259,7 +259,8 @@ def _overlaps(a: types.Range, b: types.Range) -> bool:
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix,
+                                                           types.CodeActionKind.RefactorRewrite]))
 def code_actions(ls: AnswerlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
     linted = ls.current(uri)
@@ -275,13 +276,37 @@ def code_actions(ls: AnswerlintServer, params: types.CodeActionParams) -> list[t
                                 (actions.suppression(bank, finding, reread), False)):
             if edit is None:
                 continue
-            start, end = linted.positions.offset(edit.start), linted.positions.offset(edit.end)
-            text_edit = types.TextEdit(range=types.Range(types.Position(*start), types.Position(*end)),
-                                       new_text=edit.text)
             out.append(types.CodeAction(title=edit.title, kind=types.CodeActionKind.QuickFix,
                                         diagnostics=[diagnostic], is_preferred=preferred or None,
-                                        edit=types.WorkspaceEdit(changes={uri: [text_edit]})))
+                                        edit=types.WorkspaceEdit(changes={uri: [_text_edit(linted, edit)]})))
+        edit = actions.rewrite(bank, finding, reread)
+        if edit is not None:
+            out.append(types.CodeAction(title=edit.title, kind=types.CodeActionKind.RefactorRewrite,
+                                        diagnostics=[diagnostic], edit=_rewrite_edit(ls, linted, uri, edit)))
     return out
+
+
+def _text_edit(linted: Linted, edit: actions.Edit) -> types.TextEdit:
+    start, end = linted.positions.offset(edit.start), linted.positions.offset(edit.end)
+    return types.TextEdit(range=types.Range(types.Position(*start), types.Position(*end)), new_text=edit.text)
+
+
+def takes_snippets(capabilities: types.ClientCapabilities) -> bool:
+    """Does the client accept snippet edits in a workspace edit (LSP 3.18
+    ``workspace.workspaceEdit.snippetEditSupport``; they travel in ``documentChanges``)?"""
+    workspace_edit = capabilities.workspace.workspace_edit if capabilities.workspace else None
+    return bool(workspace_edit and workspace_edit.snippet_edit_support and workspace_edit.document_changes)
+
+
+def _rewrite_edit(ls: AnswerlintServer, linted: Linted, uri: str, edit: actions.Edit) -> types.WorkspaceEdit:
+    """The rewrite with its placeholders as tabstops where the client takes snippets, else as
+    plain text (the ``<placeholders>`` left for the user to replace)."""
+    plain = _text_edit(linted, edit)
+    if not takes_snippets(ls.client_capabilities):
+        return types.WorkspaceEdit(changes={uri: [plain]})
+    document = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=linted.version)
+    edits = [types.SnippetTextEdit(range=plain.range, snippet=types.StringValue(actions.snippet(edit.text)))]
+    return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(text_document=document, edits=edits)])
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

@@ -1,7 +1,8 @@
 """Markdown banks: each heading is an interview question, the prose under it the answer.
 
-A section whose heading names the candidate's own questions ("Questions to ask", configurable)
-holds candidate questions: one per list item or paragraph. Front matter, fenced and indented
+A section whose heading names the candidate's own questions ("Questions I'd ask", "Things to
+ask", "Questions for you": decided by meaning in headings.py, or by the configured names) holds
+candidate questions: one per list item or paragraph. Front matter, fenced and indented
 code, HTML comments, images and link URLs are never part of the prose.
 """
 
@@ -14,12 +15,11 @@ from answerlint import directives, yamlpos
 from answerlint.answerkinds import infer_kind
 from answerlint.errors import AnswerlintError, InputError
 from answerlint.model import ANSWER, QUESTION, STAGES, Bank, Item
+from answerlint.readers import headings
 from answerlint.readers.inline import strip_inline
 from answerlint.lines import split_lines
 from answerlint.textmap import TextBuilder
 
-DEFAULT_QUESTION_SECTIONS = ("questions to ask", "questions for the interviewer", "my questions",
-                             "questions i will ask", "questions i'll ask", "questions for them")
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")  # text and closing #s: see _atx_text
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -55,10 +55,20 @@ class Section:
     heading_offset: int
     blocks: list[Block] = field(default_factory=list)
     questions: bool = False
+    opens_questions: bool = False  # its own heading names the candidate's questions
+    declined: str | None = None  # why a heading with a question word does not
+
+
+def _names_questions(heading: str, names: tuple[str, ...]) -> tuple[bool, str | None]:
+    """(is ``heading`` a candidate-questions heading, why not when it has a question word)."""
+    if names:
+        return heading.lower() in names, None
+    taken, why = headings.classify(heading)
+    return taken, None if taken or why == "no question word" else why
 
 
 def read(path: str, text: str, question_sections: tuple[str, ...] = ()) -> Bank:
-    names = tuple(n.lower() for n in (question_sections or DEFAULT_QUESTION_SECTIONS))
+    names = tuple(_clean_heading(n).lower() for n in question_sections)  # configured: these names only
     lines = _split_lines(text)
     meta, body_start = _front_matter(path, text, lines)
     collector = directives.Collector(last_line=len(lines))
@@ -69,9 +79,12 @@ def read(path: str, text: str, question_sections: tuple[str, ...] = ()) -> Bank:
     bank.role = meta["role"].strip() if "role" in meta else None
     bank.company = meta["company"].strip() if "company" in meta else None
     for section in sections:
-        if section.questions:
-            bank.questions_offset = section.heading_offset
-            break
+        if section.questions and section.opens_questions:
+            bank.question_sections.append((f'heading "{section.heading}"', section.heading_offset))
+        elif section.declined:
+            bank.declined_sections.append((section.heading, section.heading_offset, section.declined))
+    if bank.question_sections:
+        bank.questions_offset = bank.question_sections[0][1]
     return bank
 
 
@@ -194,11 +207,14 @@ def _sections(lines: list[Line], masked: set[int], names: tuple[str, ...],
         if level:
             if question_level is not None and level <= question_level:
                 question_level = None
-            is_questions = _clean_heading(heading_text).lower() in names
-            if is_questions:
+            is_questions, declined = _names_questions(_clean_heading(heading_text), names)
+            if is_questions and question_level is None:
                 question_level = level
+            else:
+                is_questions = False  # a sub-heading of a questions section: part of it
             sections.append(Section(level, _clean_heading(heading_text), heading_start,
-                                    questions=question_level is not None))
+                                    questions=question_level is not None, opens_questions=is_questions,
+                                    declined=declined if question_level is None else None))
             block, in_list, prev_blank = None, False, True
             continue
         if _BREAK.match(visible) or _REFDEF.match(visible) or _is_table_rule(visible):

@@ -108,6 +108,7 @@ def _bank(path: str, text: str, fmt: str, root: Node) -> Bank:
             bank.items.append(Item(ANSWER, number, _mapped(body), question, kind))
     if "questions" in top:
         bank.questions_offset = top["questions"][0].start
+        bank.question_sections.append(("key 'questions'", bank.questions_offset))
         for number, node in enumerate(entries("questions", "strings"), start=1):
             text(node, f"question {number}")
             bank.items.append(Item(QUESTION, number, _mapped(node), kind="question"))
