@@ -159,8 +159,9 @@ def test_headings_come_in_order_and_svg_charts_have_a_title_and_a_description(ba
     svg = re.search(r"<svg[^>]*>(.*?)</svg>", text, re.S)
     assert 'role="img"' in svg.group(0) and "<title id=" in svg.group(1) and "<desc id=" in svg.group(1)
     assert "@media print" in text
-    for status in ("too short", "in band"):  # said in words, not colour only
-        assert f"\u00b7 {status}" in text
+    # each bar's status said in words, not colour only
+    assert '\u00b7 <tspan fill="#0072B2">too short</tspan>' in text
+    assert '\u00b7 <tspan fill="#00785A">in band</tspan>' in text
 
 
 def test_bank_text_is_escaped(bank):
@@ -195,6 +196,13 @@ def test_scores_verdicts_and_the_weakest_answers_in_the_summary(bank):
                       r"<td class=\"n\">(\d+)</td>", table)
     assert rows[0] == ("buzzwords/self-labels", "warning", "2")
     assert ("wiifm/self-interest-topic", "error", "1") in rows
+
+
+def test_without_a_rule_that_reads_the_language_there_are_no_scores(bank):
+    run = invoke("report", "bank.yaml", "--select", "length,buzzwords", "-o", "-")
+    assert run.code == 0
+    assert "No scores: scores need a selected rule that reads the language" in run.stdout
+    assert "/100" not in run.stdout and len(Page(run.stdout).bars) == 3
 
 
 def test_candidate_questions_have_their_stage_verdicts(bank):

@@ -19,6 +19,8 @@ STATUS_COLORS = {
     "no target": ("#595959", "#595959"),
 }
 
+VERDICT_INK = {"strong": "#00785A", "needs work": "#8a4f00", "weak": "#B34700"}
+
 ROW, TOP, LEFT, PLOT, RIGHT = 30, 48, 250, 360, 190
 WIDTH = LEFT + PLOT + RIGHT
 
@@ -84,10 +86,11 @@ def timing_chart(answers, chart_id: str, title: str) -> str:
         out.append(f'<rect class="bar" data-answer="{a.item.index}" data-status="{_e(status)}" x="{LEFT}" '
                    f'y="{y + 8}" width="{width:.1f}" height="{ROW - 16}" fill="{paint}" stroke="{fill}">'
                    f'<title>{_e(tip)}</title></rect>')
-        note = f"{duration(a.seconds)} \u00b7 {status}"
+        note = f'{_e(duration(a.seconds))} \u00b7 <tspan fill="{ink}">{_e(status)}</tspan>'
         if a.score is not None:
-            note += f" \u00b7 {a.score.score} {a.score.verdict}"
-        out.append(f'<text class="note" x="{LEFT + PLOT + 8}" y="{y + 19}" fill="{ink}">{_e(note)}</text>')
+            note += (f' \u00b7 <tspan fill="{VERDICT_INK[a.score.verdict]}">{a.score.score} '
+                     f"{_e(a.score.verdict)}</tspan>")
+        out.append(f'<text class="note" x="{LEFT + PLOT + 8}" y="{y + 19}">{note}</text>')
         out.append("</g>")
     out.append("</svg>")
     return "".join(out)
