@@ -59,6 +59,8 @@ class Page(HTMLParser):
         self.tags: Counter = Counter()
         self.attrs: list[tuple[str, str, str]] = []
         self.lang = None
+        self.ids: list[str] = []
+        self.describedby: list[str] = []
         self.feed(text)
         self.close()
         assert not self.stack, f"unclosed tags: {self.stack}"
@@ -69,6 +71,10 @@ class Page(HTMLParser):
         self.attrs.extend((tag, k, v or "") for k, v in attrs)
         if tag == "html":
             self.lang = a.get("lang")
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "mark" and "aria-describedby" in a:
+            self.describedby.append(a["aria-describedby"])
         if tag == "rect" and "bar" in (a.get("class") or "").split():
             self.bars.append(a)
         if tag == "article":
@@ -148,6 +154,8 @@ def test_the_page_parses_with_one_bar_per_answer_and_one_mark_per_finding(bank):
     assert normalised(page.item_marks()) == normalised(expected_marks(BANK, found))
     marks = page.item_marks()
     assert ("buzzwords/self-labels", "team player") in marks["a1-1"]
+    assert len(page.ids) == len(set(page.ids))
+    assert page.describedby and set(page.describedby) <= set(page.ids)  # each mark points at its list entry
     assert marks["q1-2"] == [("wiifm/self-interest-topic", "What is the salary for this role?")]
     assert sorted(p.name for p in bank.parent.iterdir()) == ["bank.yaml", "report.html"], "no temporary file"
 

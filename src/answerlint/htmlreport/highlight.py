@@ -36,10 +36,11 @@ class Span:
     title: str  # the tooltip: rule and message
 
 
-def marked(text: str, spans: list[Span]) -> str:
+def marked(text: str, spans: list[Span], describedby: str | None = None) -> str:
     """``text`` escaped, each span in one ``<mark>`` (nested marks for nested spans). A span that
     crosses the end of an enclosing one goes on in a second ``<mark>`` with the same
-    ``data-finding``, marked ``data-part="more"``; the text inside all of its marks is its text."""
+    ``data-finding``, marked ``data-part="more"``; the text inside all of its marks is its text.
+    ``describedby``: each mark points at the element ``{describedby}{number}`` (its list entry)."""
     opens: list[Span] = []  # the marks open at this point, outermost first
     out: list[str] = []
     # boundaries: every start and end, in order; at one point close before opening
@@ -59,11 +60,11 @@ def marked(text: str, spans: list[Span]) -> str:
             out.append("</mark>" * (len(opens) - first))
             del opens[first:]
             for s in going_on:
-                out.append(_open(s, more=True))
+                out.append(_open(s, True, describedby))
                 opens.append(s)
         for s in [s for s in pending if s.start == point]:  # the longest first: it is the outermost
             pending.remove(s)
-            out.append(_open(s, more=False))
+            out.append(_open(s, False, describedby))
             opens.append(s)
     if pos < len(text):
         out.append(html.escape(text[pos:]))
@@ -71,7 +72,8 @@ def marked(text: str, spans: list[Span]) -> str:
     return "".join(out)
 
 
-def _open(span: Span, more: bool) -> str:
+def _open(span: Span, more: bool, describedby: str | None) -> str:
     part = ' data-part="more"' if more else ""
-    return (f'<mark class="sev-{span.severity}" data-finding="{span.number}"{part} '
+    described = f' aria-describedby="{html.escape(describedby)}{span.number}"' if describedby else ""
+    return (f'<mark class="sev-{span.severity}" data-finding="{span.number}"{part}{described} '
             f'title="{html.escape(span.title)}">')

@@ -199,7 +199,7 @@ def _answer(a: ItemView) -> str:
     return (f'<article class="answer" id="{a.anchor}" aria-labelledby="{a.anchor}-h">'
             f'<h4 id="{a.anchor}-h">{a.item.index}. {_e(_question(a))}</h4>'
             f'<p class="meta">{"; ".join(meta)}</p>{score}'
-            f'<div class="text">{marked(a.item.text, a.spans)}</div>{_findings(a)}</article>')
+            f'<div class="text">{marked(a.item.text, a.spans, f"{a.anchor}-f")}</div>{_findings(a)}</article>')
 
 
 def _question_block(q: ItemView, stage: str | None) -> str:
@@ -207,7 +207,7 @@ def _question_block(q: ItemView, stage: str | None) -> str:
     return (f'<article class="question" id="{q.anchor}" aria-labelledby="{q.anchor}-h">'
             f'<h4 id="{q.anchor}-h">Question {q.item.index} <span class="badge v-{q.verdict_level}">'
             f"{_e(q.verdict)}</span></h4>{('<p>' + later.strip() + '</p>') if later else ''}"
-            f'<div class="text">{marked(q.item.text, q.spans)}</div>{_findings(q)}</article>')
+            f'<div class="text">{marked(q.item.text, q.spans, f"{q.anchor}-f")}</div>{_findings(q)}</article>')
 
 
 def _findings(iv: ItemView) -> str:
@@ -219,7 +219,8 @@ def _findings(iv: ItemView) -> str:
         text = " ".join(loc.text.split())
         text = text if len(text) <= 90 else text[:89].rstrip() + "\u2026"
         quoted = f"<q>{_e(text)}</q> " if loc.span is not None and loc.text not in f.message else ""
-        out.append(f'<li value="{loc.number}" class="sev-{f.severity}"><span class="sev">{_e(f.severity)}</span> '
+        out.append(f'<li value="{loc.number}" id="{iv.anchor}-f{loc.number}" class="sev-{f.severity}">'
+                   f'<span class="sev">{_e(f.severity)}</span> '
                    f"{quoted}{_e(f.message)} <code>[{_e(f.rule)}]</code></li>")
     out.append("</ol>")
     return "".join(out)
