@@ -93,6 +93,37 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
     sys.exit(0 if exit_zero and code == 1 else code)
 
 
+@main.command("report")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("-o", "--output-file", "output", default="answerlint-report.html", show_default=True,
+              type=click.Path(dir_okay=False, allow_dash=True, path_type=str), metavar="PATH",
+              help="Write the HTML report here (- for standard output).")
+@click.option("--title", default="Answer bank report", show_default=True, help="The report's title.")
+@click.option("--select", multiple=True, help="Only these rules or packs (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules or packs to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules or packs to skip (comma-separated).")
+@click.option("--stage", type=click.Choice(STAGE_CHOICES), help="Interview stage (overrides the bank).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+              help="Use this config file instead of searching for one.")
+@click.option("--stdin-filename", help="Name for standard input (picks the format and the config).")
+@click.option("--model", help="spaCy pipeline for parse-aware rules (name or path).")
+@click.option("--no-cache", is_flag=True, envvar="ANSWERLINT_NO_CACHE",
+              help="Neither read nor write the cache of findings.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), envvar="ANSWERLINT_CACHE_DIR",
+              help="Cache directory (default: .answerlint_cache next to the configuration).")
+def report_command(paths, output, title, select, extend_select, ignore, stage, config_path, stdin_filename,
+                   model, no_cache, cache_dir) -> None:
+    """Write an HTML report of answer banks: speaking time against each question type's target,
+    scores, findings highlighted in the text, and the candidate questions' stage verdicts."""
+    from answerlint.htmlreport.command import ReportOptions, run
+
+    options = ReportOptions(paths=tuple(paths) or (".",), output=output, select=_split(select),
+                            extend_select=_split(extend_select), ignore=_split(ignore), stage=stage,
+                            config=config_path, model=model, cache=False if no_cache else (cache_dir or True),
+                            stdin_filename=stdin_filename, title=title)
+    sys.exit(run(options, sys.stdin.buffer, sys.stdout, _error))
+
+
 @main.command("clean")
 @click.argument("paths", nargs=-1, type=click.Path(file_okay=False, path_type=str))
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), envvar="ANSWERLINT_CACHE_DIR",
