@@ -34,6 +34,8 @@ PHRASINGS = {
         "What are your key skills?", "Where do you excel?", "What is your greatest asset?",
     ],
     "motivation": [
+        "Why us rather than one of our competitors?",
+        "What's motivating you to apply for this position?",
         "Why do you want to work here?", "Why this company?", "WHY DO YOU WANT THIS JOB?",
         "What do you know about our company?", "Why are you interested in this role?",
         "why did you choose this industry", "What attracted you to this position?", "Why do you want to be a nurse?",
@@ -41,6 +43,7 @@ PHRASINGS = {
         "Why our firm rather than another?",
     ],
     "why-leave": [
+        "What's prompting you to look for a new role?",
         "Why are you leaving your current job?", "Why did you leave your last job?", "WHY DID YOU QUIT?",
         "why'd you leave", "What didn't you like about your last job?", "What do you think of your previous boss?",
         "Why are you looking for a new role?", "What was your reason for leaving?",
@@ -67,12 +70,14 @@ PHRASINGS = {
         "What do you do when you and a teammate don't see eye to eye?",
     ],
     "failure-or-mistake": [
+        "Tell me about a time you got something wrong.",
         "Tell me about a time you failed.", "What is your biggest failure?", "DESCRIBE A MISTAKE YOU MADE AT WORK",
         "Tell me about a time something went wrong.", "Have you ever missed a deadline?",
         "What's your biggest regret in your career?", "Tell me about a project that didn't go as planned.",
         "Describe a setback and how you handled it.", "When did you last drop the ball?",
     ],
     "goals": [
+        "What are you hoping to achieve over the next couple of years?",
         "Where do you see yourself in five years?", "Where do you see yourself in 5 years?", "WHAT ARE YOUR CAREER GOALS?",
         "What are your long-term goals?", "what do you want to achieve in the next few years",
         "Where do you want to be in ten years?", "What are your plans for the future?",

@@ -200,6 +200,7 @@ def test_statistics(monkeypatch):
     assert run.code == 1
     rows = [line.split(None, 3)[:3] for line in run.stdout.splitlines()]
     assert rows == [["3", "buzzwords/self-labels", "warning"],
+                    ["2", "buzzwords/generic-growth", "warning"],
                     ["2", "buzzwords/results-speak", "warning"],
                     ["1", "buzzwords/crisis", "warning"],
                     ["1", "buzzwords/fake-weaknesses", "warning"]]

@@ -133,7 +133,10 @@ RESEARCH = re.compile(
     r"customers|clients|patients|expansion|launch|campaign|mission|approach|focus|work\s+(?:in|on|with))\b", re.I)
 MONEY_WORDS = re.compile(
     r"(?:[£$€]\s?\d|\d\s?(?:k|K)\b|\b\d[\d,.]*\s?(?:thousand|grand|pounds|dollars|euros|an hour|per hour|"
-    r"a year|per year|per annum|an? annum)\b)")
+    r"a year|per year|per annum|an? annum)\b|"
+    # a pay grade: "Band 6", "the top pay point", "Agenda for Change", "GS-12"
+    r"\b(?:band|grade|pay point|spine point|scale point)\s+\d+\b|\bpay (?:scale|point|band|grade|spine)s?\b|"
+    r"\bagenda for change\b|\bGS-\d+\b)")
 DEFERRAL = re.compile(
     r"\b(?:(?:learn|learned|know|knew|understand|understood|hear|find out|talk|discuss) (?:a bit |a little )?more about|"
     r"commensurate with|in the range of|(?:salary|pay) range|the range for|discuss (?:the |my )?(?:salary|pay|package)|"

@@ -14,6 +14,8 @@ MATCH_OPTIONS = {
     "lexicons": Field(MapOf(ListOf(Str())), default=dict, doc="named word lists, used as \"$name\" in patterns"),
     "advice": Field(Str(), default="say what you did instead, with a number.", doc="text for {advice}"),
     "unless_number": Field(Bool(), default=False, doc="not reported when its sentence has a number"),
+    "unless_after": Field(ListOf(Str()), default=list,
+                          doc="not reported right after one of these words (\"how\" in \"how many stores\")"),
     "rewrite": Field(Bool(), default=False, doc="suggest a fact-based rewrite of the sentence"),
     "verbs": Field(MapOf(Str()), default=dict, doc="trait -> action verb for rewrites (team player: work with)"),
 }
@@ -55,6 +57,8 @@ class PatternKind(Kind):
             for span in sorted(filter_spans(matcher(doc, as_spans=True)), key=lambda s: s.start):
                 start, end = span.start_char, span.end_char
                 if rule.options["unless_number"] and sentence_has_number(doc, analysis.sentences(item), start):
+                    continue
+                if span.start > 0 and doc[span.start - 1].lower_ in rule.options["unless_after"]:
                     continue
                 text = item.text[start:end]
                 suggestions = (rewrite_suggestion(analysis, item, start, end, rule.options["verbs"])
