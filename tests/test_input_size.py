@@ -14,7 +14,7 @@ import threading
 import pytest
 
 from clirun import check, fast_cli  # noqa: F401 (fast_cli is a fixture)
-from answerlint.limits import MAX_ITEM_CHARS
+from answerlint.limits import MAX_FILE_BYTES, MAX_ITEM_CHARS
 
 pytestmark = pytest.mark.usefixtures("fast_cli")
 
@@ -35,6 +35,17 @@ def test_an_item_over_the_cap_is_one_located_line_and_the_rest_is_linted(tmp_pat
     assert run.stderr == ("answerlint: big.md:3: answer 1 is 100,001 characters long, over the limit of "
                           "100,000: skipped (split it up)\n")
     assert run.stdout.splitlines() == [GOOD_LINE, "Found 1 finding (1 warning) in 1 file."]
+    assert run.code == 2
+
+
+def test_a_file_over_the_size_limit_is_refused_unread_and_the_others_are_linted(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "huge.md").write_bytes(b"# Q?\n\n" + b"I led it. " * (MAX_FILE_BYTES // 10))
+    (tmp_path / "big.md").write_text("# Q?\n\nFine.\n\n# Q2?\n\nI did it.\n\n# Q3?\n\nI am a team player.\n")
+    run = check("--format", "concise", "--select", "buzzwords/self-labels", "huge.md", "big.md")
+    assert run.stderr == ("answerlint: huge.md: is 2.0 MB, over the limit of 2 MB for one answer bank: skipped "
+                          "(split it into several files)\n")
+    assert run.stdout.splitlines() == [GOOD_LINE.replace("7:8", "11:8"), "Found 1 finding (1 warning) in 1 file."]
     assert run.code == 2
 
 

@@ -15,6 +15,18 @@ from answerlint.lines import LineIndex
 from answerlint.model import ANSWER, Bank
 
 MAX_ITEM_CHARS = 100_000
+# What a single file may be. A personal answer bank is tens of kilobytes; 2 MB is about 350,000
+# words, thousands of answers, and costs about a minute and 1 GB to lint. Beyond it the run would
+# take minutes and gigabytes (5 MB: 2 minutes, 2 GB): split it into several files instead.
+MAX_FILE_BYTES = 2_000_000
+
+
+def file_too_large(size: int) -> str | None:
+    """Why a file of ``size`` bytes is not linted, or None."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    return (f"is {size / 1_000_000:.1f} MB, over the limit of {MAX_FILE_BYTES / 1_000_000:g} MB for one "
+            "answer bank: skipped (split it into several files)")
 
 
 def cap_items(bank: Bank) -> Bank:

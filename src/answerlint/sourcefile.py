@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from answerlint.errors import InputError
+from answerlint.limits import file_too_large
 
 TEMP_SUFFIX = ".answerlint-fix.tmp"
 BOM = b"\xef\xbb\xbf"
@@ -66,6 +67,9 @@ def read(path: Path) -> SourceFile:
             st = os.fstat(handle.fileno())
             if not stat.S_ISREG(st.st_mode):  # replaced between the two looks
                 raise InputError(f"{describe(st.st_mode)}, not an answer bank file: skipped", name)
+            too_large = file_too_large(st.st_size)
+            if too_large:
+                raise InputError(too_large, name)
             data = handle.read()
     except FileNotFoundError:
         raise InputError("no such file or directory", name) from None
