@@ -39,15 +39,21 @@ class NlpProvider:
 
     def tag(self, text: str):
         """Everything but the parser: tags, morphology, lemmas, entities."""
+        from answerlint.blas import one_thread
+
         nlp = self.full()
-        return nlp(text, disable=[p for p in ("parser",) if p in nlp.pipe_names])
+        with one_thread():
+            return nlp(text, disable=[p for p in ("parser",) if p in nlp.pipe_names])
 
     def parse_span(self, span):
         """A sentence of a tagged Doc as a Doc of its own, parsed (reusing the tok2vec output)."""
         doc = span.as_doc()
         nlp = self.full()
         if "parser" in nlp.pipe_names:
-            doc = nlp.get_pipe("parser")(doc)
+            from answerlint.blas import one_thread
+
+            with one_thread():
+                doc = nlp.get_pipe("parser")(doc)
         doc.user_data["offset"] = span.start_char
         return doc
 
