@@ -129,6 +129,10 @@ class Linter:
         """(rule, raw finding) for each rule in turn, in the order its kind yields them, with
         claims backed by evidence close by already softened."""
         provider = analysis.nlp
+        tagging = [r for r in rules if get_kind(r.kind).needs in (NEEDS_TAGS, NEEDS_PARSE)]
+        # every item a tag-aware rule looks at is tagged by it anyway: tag them in one batch
+        analysis.prefetch([i for r in tagging for i in analysis.items_for(r)],
+                          [i for r in tagging if get_kind(r.kind).needs == NEEDS_PARSE for i in analysis.items_for(r)])
         for rule in rules:
             kind = get_kind(rule.kind)
             key = (rule_fingerprint(rule), provider.model, provider.parse_all)

@@ -45,17 +45,33 @@ class NlpProvider:
         with one_thread():
             return nlp(text, disable=[p for p in ("parser",) if p in nlp.pipe_names])
 
+    def tag_many(self, texts: list[str], batch_size: int = 64) -> list:
+        """:meth:`tag` for many texts at once, batched through ``nlp.pipe`` (the same Docs)."""
+        from answerlint.blas import one_thread
+
+        nlp = self.full()
+        with one_thread():
+            return list(nlp.pipe(texts, batch_size=batch_size,
+                                 disable=[p for p in ("parser",) if p in nlp.pipe_names]))
+
     def parse_span(self, span):
         """A sentence of a tagged Doc as a Doc of its own, parsed (reusing the tok2vec output)."""
-        doc = span.as_doc()
+        return self.parse_spans([span])[0]
+
+    def parse_spans(self, spans: list, batch_size: int = 64) -> list:
+        """:meth:`parse_span` for many sentences at once, batched through the parser's ``pipe``."""
+        if not spans:
+            return []
+        docs = [span.as_doc() for span in spans]
         nlp = self.full()
         if "parser" in nlp.pipe_names:
             from answerlint.blas import one_thread
 
             with one_thread():
-                doc = nlp.get_pipe("parser")(doc)
-        doc.user_data["offset"] = span.start_char
-        return doc
+                docs = list(nlp.get_pipe("parser").pipe(docs, batch_size=batch_size))
+        for doc, span in zip(docs, spans):
+            doc.user_data["offset"] = span.start_char
+        return docs
 
     @property
     def has_parser(self) -> bool:
