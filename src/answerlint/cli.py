@@ -63,9 +63,11 @@ def main() -> None:
               help="Neither read nor write the cache of findings.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), envvar="ANSWERLINT_CACHE_DIR",
               help="Cache directory (default: .answerlint_cache next to the configuration).")
+@click.option("--jobs", "-j", type=click.IntRange(1), metavar="N",
+              help="Worker processes (default: the CPU count; one for a run of few items).")
 def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
           statistics, stdin_filename, no_suggestions, model, color, fix, diff, fail_under, explain_score,
-          no_cache, cache_dir) -> None:
+          no_cache, cache_dir, jobs) -> None:
     """Lint answer banks (files, directories, or - for standard input)."""
     from answerlint.runner import Options, run
 
@@ -75,6 +77,7 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         stdin_filename=stdin_filename, suggestions=not no_suggestions, model=model,
         color=_default_color() if color is None else color, fix=fix, diff=diff,
         fail_under=fail_under, explain_score=explain_score, cache=not no_cache, cache_dir=cache_dir,
+        jobs=jobs,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)

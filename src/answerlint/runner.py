@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, TextIO
@@ -37,6 +38,7 @@ class Options:
     explain_score: bool = False
     cache: bool = False  # `answerlint check` turns it on unless --no-cache
     cache_dir: str | None = None  # default: .answerlint_cache next to each configuration
+    jobs: int | None = None  # worker processes (None: the CPU count, one for a small run)
 
     @property
     def scored(self) -> bool:
@@ -63,7 +65,7 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     diffs: list[str] = []
     fixed = 0
     fixed_stdin: str | None = None
-    for name, path in session.targets(options.paths, report_error, results, options.stdin_filename):
+    for name, path in _targets(session, options, report_error, results):
         result = session.lint_file(name, path, stdin.read() if path is None else None, options.stage,
                                    options.scored, report_error)
         results.append(result)
@@ -114,6 +116,45 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     if report.errors:
         return 2
     return 1 if failed else 0
+
+
+def _targets(session: Session, options: Options, report_error, results: list[FileResult]):
+    """The targets of the run, as ``session.targets`` yields them; with more than one job the
+    items still to analyse are first analysed by worker processes (see parallel.py). What
+    ``targets`` reports or adds to ``results`` while walking is replayed in the same order."""
+    from answerlint import parallel
+
+    if options.jobs == 1:
+        yield from session.targets(options.paths, report_error, results, options.stdin_filename)
+        return
+    events: list[tuple] = []
+    walked = _Recorder(events)
+    for name, path in session.targets(options.paths, lambda m: events.append(("message", m)), walked,
+                                      options.stdin_filename):
+        events.append(("target", name, path))
+    files = [(e[1], e[2]) for e in events if e[0] == "target" and e[2] is not None]
+    pieces = 4 * (options.jobs or os.cpu_count() or 1)
+    chunks = parallel.plan(session, files, options.stage, pieces)
+    jobs = parallel.jobs_for(options.jobs, sum(len(c.indices) for c in chunks))
+    if jobs > 1:
+        parallel.prefill(session, options, chunks, jobs)
+    for event in events:
+        if event[0] == "message":
+            report_error(event[1])
+        elif event[0] == "result":
+            results.append(event[1])
+        else:
+            yield event[1], event[2]
+
+
+class _Recorder:
+    """Stands for the results list while walking: what is added is kept as an event."""
+
+    def __init__(self, events: list) -> None:
+        self._events = events
+
+    def append(self, result: FileResult) -> None:
+        self._events.append(("result", result))
 
 
 def _fixed(name: str, bank: Bank, findings: list[Finding], session: Session, profile: Profile,

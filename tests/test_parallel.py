@@ -1,0 +1,89 @@
+"""``--jobs``: items analysed by worker processes, output byte-identical to one process."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from answerlint import parallel
+from answerlint.nlpprovider import NlpProvider
+from answerlint.runner import Options, run
+from conftest import ROOT
+
+BANKS = ["sample-bank.md", "weak.md", "strong.md", "bank.yaml", "bank.json", "answers.txt", "offer-stage.yaml"]
+
+
+def _check(args, cwd):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, "-m", "answerlint", "check", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture
+def banks(tmp_path):
+    """The corpus banks, a bank that cannot be read and a hidden file, in two directories."""
+    for n, name in enumerate(BANKS):
+        target = tmp_path / ("a" if n % 2 else "b") / name
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(ROOT / "corpus" / name, target)
+    (tmp_path / "a" / "broken.yaml").write_text("questions: [unclosed\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["json", "concise"])
+def test_two_jobs_output_identical_to_one(banks, fmt):
+    one = _check(["--format", fmt, "--jobs", "1", "a", "missing.md", "b"], banks)
+    two = _check(["--format", fmt, "--jobs", "2", "a", "missing.md", "b"], banks)
+    assert one.returncode == two.returncode == 2  # the broken bank and the missing path
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr  # errors in the same order
+    assert "missing.md: no such file or directory" in one.stderr and "broken.yaml:" in one.stderr
+    if fmt == "json":
+        assert one.stdout.count('"rule"') > 100
+
+
+@pytest.mark.slow
+def test_main_process_does_not_tag_what_workers_analysed(monkeypatch):
+    """With two jobs the items are tagged in the workers only: the main process reads their
+    entries (its own tagger, patched to fail here, is never called)."""
+    monkeypatch.chdir(ROOT)
+
+    def fail(self, texts, batch_size=64):
+        raise AssertionError("the main process tagged items")
+
+    monkeypatch.setattr(NlpProvider, "tag_many", fail)
+    monkeypatch.setattr(NlpProvider, "tag", fail)
+    out, errors = io.StringIO(), []
+    code = run(Options(paths=("corpus/weak.md", "corpus/strong.md"), fmt="json", jobs=2),
+               io.BytesIO(), out, errors.append)
+    assert code == 1 and errors == []
+    single = io.StringIO()
+    monkeypatch.undo()
+    monkeypatch.chdir(ROOT)
+    run(Options(paths=("corpus/weak.md", "corpus/strong.md"), fmt="json", jobs=1), io.BytesIO(), single, print)
+    assert out.getvalue() == single.getvalue()
+
+
+def test_default_jobs_one_for_small_runs(monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert parallel.jobs_for(None, 39) == 1
+    assert parallel.jobs_for(None, 40) == 8
+    assert parallel.jobs_for(3, 5) == 3  # asked for: kept
+    assert parallel.jobs_for(1, 10_000) == 1
+
+
+def test_plan_cuts_pending_items_into_chunks(tmp_path):
+    from answerlint.session import Session
+
+    bank = tmp_path / "bank.txt"
+    bank.write_text("\n\n".join(f"I led project {n} and we shipped it in {2000 + n}." for n in range(50)) + "\n")
+    chunks = parallel.plan(Session(), [("bank.txt", bank)], None, pieces=4)
+    assert [len(c.indices) for c in chunks] == [13, 13, 13, 11]
+    assert [i for c in chunks for i in c.indices] == list(range(50))
+    assert {c.name for c in chunks} == {"bank.txt"}
