@@ -65,9 +65,10 @@ def main() -> None:
               help="Cache directory (default: .answerlint_cache next to the configuration).")
 @click.option("--jobs", "-j", type=click.IntRange(1), metavar="N",
               help="Worker processes (default: the CPU count; one for a run of few items).")
+@click.option("--no-progress", is_flag=True, help="No progress bar (shown on a terminal for long runs, text formats).")
 def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
           statistics, stdin_filename, no_suggestions, model, color, fix, diff, fail_under, explain_score,
-          no_cache, cache_dir, jobs) -> None:
+          no_cache, cache_dir, jobs, no_progress) -> None:
     """Lint answer banks (files, directories, or - for standard input)."""
     from answerlint.runner import Options, run
 
@@ -77,7 +78,7 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         stdin_filename=stdin_filename, suggestions=not no_suggestions, model=model,
         color=_default_color() if color is None else color, fix=fix, diff=diff,
         fail_under=fail_under, explain_score=explain_score, cache=not no_cache, cache_dir=cache_dir,
-        jobs=jobs,
+        jobs=jobs, progress=not no_progress,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)

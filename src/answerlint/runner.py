@@ -39,6 +39,7 @@ class Options:
     cache: bool = False  # `answerlint check` turns it on unless --no-cache
     cache_dir: str | None = None  # default: .answerlint_cache next to each configuration
     jobs: int | None = None  # worker processes (None: the CPU count, one for a small run)
+    progress: bool = True  # a progress bar on stderr for long runs (terminal and text formats only)
 
     @property
     def scored(self) -> bool:
@@ -122,9 +123,9 @@ def _targets(session: Session, options: Options, report_error, results: list[Fil
     """The targets of the run, as ``session.targets`` yields them; with more than one job the
     items still to analyse are first analysed by worker processes (see parallel.py). What
     ``targets`` reports or adds to ``results`` while walking is replayed in the same order."""
-    from answerlint import parallel
+    from answerlint import parallel, progress
 
-    if options.jobs == 1:
+    if options.jobs == 1 and not options.progress:
         yield from session.targets(options.paths, report_error, results, options.stdin_filename)
         return
     events: list[tuple] = []
@@ -135,8 +136,15 @@ def _targets(session: Session, options: Options, report_error, results: list[Fil
     files = [(e[1], e[2]) for e in events if e[0] == "target" and e[2] is not None]
     pieces = 4 * (options.jobs or os.cpu_count() or 1)
     chunks = parallel.plan(session, files, options.stage, pieces)
-    jobs = parallel.jobs_for(options.jobs, sum(len(c.indices) for c in chunks))
-    if jobs > 1:
+    items = sum(len(c.indices) for c in chunks)
+    jobs = parallel.jobs_for(options.jobs, items)
+    if progress.wanted(options.fmt, options.progress, items):
+        bar = progress.Bar(items)
+        try:
+            parallel.prefill(session, options, chunks, jobs, bar.advance)
+        finally:
+            bar.close()
+    elif jobs > 1:
         parallel.prefill(session, options, chunks, jobs)
     for event in events:
         if event[0] == "message":
