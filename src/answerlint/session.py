@@ -152,7 +152,9 @@ class Session:
         scores = []
         if scored and any(get_kind(r.kind).needs in (NEEDS_TAGS, NEEDS_PARSE) for r in run.rules):
             length_rules = {r.id for r in run.rules if r.kind == "length"}
-            scores = [score_answer(item, run.facts(item), findings, length_rules) for item in bank.answers]
+            mine = _by_item(findings)  # each answer's own findings: not all of them for every answer
+            scores = [score_answer(item, run.facts(item), mine.get(id(item), []), length_rules)
+                      for item in bank.answers]
         run.store()
         return findings, scores
 
@@ -373,6 +375,13 @@ class _BankRun:
             del self.entries.items[k]
         self.entries.changed = self.entries.changed or bool(stale)
         self.cache.store(self.name, self.entries)
+
+
+def _by_item(findings: list[Finding]) -> dict[int, list[Finding]]:
+    out: dict[int, list[Finding]] = {}
+    for finding in findings:
+        out.setdefault(id(finding.item), []).append(finding)
+    return out
 
 
 def _item_keys(bank: Bank, profile: Profile, stage: str | None) -> dict[int, str]:
