@@ -87,3 +87,18 @@ def test_plan_cuts_pending_items_into_chunks(tmp_path):
     assert [len(c.indices) for c in chunks] == [13, 13, 13, 11]
     assert [i for c in chunks for i in c.indices] == list(range(50))
     assert {c.name for c in chunks} == {"bank.txt"}
+
+
+@pytest.mark.slow
+def test_a_dead_worker_leaves_its_items_to_the_main_process(monkeypatch):
+    """A worker killed mid-run (out of memory, say): the run still gives the single-process output."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(parallel, "_work", _die)
+    two, one = io.StringIO(), io.StringIO()
+    run(Options(paths=("corpus/weak.md",), fmt="json", jobs=2), io.BytesIO(), two, print)
+    run(Options(paths=("corpus/weak.md",), fmt="json", jobs=1), io.BytesIO(), one, print)
+    assert two.getvalue() == one.getvalue() and '"rule"' in one.getvalue()
+
+
+def _die(chunk):
+    os._exit(1)

@@ -10,7 +10,7 @@ warm cache. Bank-scope rules, decisions, merging and output all run in the main 
 output is byte-identical to ``--jobs 1``.
 
 Workers are started with "spawn" (safe on every platform and with threads in the parent); a
-worker that fails leaves its items to the main process, which then reports what went wrong
+worker that fails, or dies, leaves its items to the main process, which then reports what went wrong
 exactly as a single-process run would.
 """
 
@@ -81,10 +81,22 @@ def prefill(session: "Session", options: "Options", chunks: list[Chunk], jobs: i
         _collect(session, chunks, results, progress)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")
-    with context.Pool(min(jobs, len(chunks)), initializer=_start_worker, initargs=(options,)) as pool:
-        _collect(session, chunks, pool.imap(_work, chunks), progress)
+    with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context, initializer=_start_worker,
+                             initargs=(options,)) as pool:
+        futures = [pool.submit(_work, chunk) for chunk in chunks]
+        _collect(session, chunks, (_outcome(f) for f in futures), progress)
+
+
+def _outcome(future):
+    """A worker's answer; None if it died (killed, out of memory): the main process then
+    analyses those items itself."""
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - BrokenProcessPool and anything a worker raised
+        return None
 
 
 def _collect(session: "Session", chunks: list[Chunk], results, progress) -> None:
