@@ -49,25 +49,27 @@ def test_two_jobs_output_identical_to_one(banks, fmt):
 
 
 @pytest.mark.slow
-def test_main_process_does_not_tag_what_workers_analysed(monkeypatch):
-    """With two jobs the items are tagged in the workers only: the main process reads their
-    entries (its own tagger, patched to fail here, is never called)."""
+def test_every_chunk_analysed_once_by_a_worker_or_the_main_process(monkeypatch, tmp_path):
+    """The main process takes chunks from the end that no worker has started; the others come
+    from the workers; the output is that of one process."""
     monkeypatch.chdir(ROOT)
-
-    def fail(self, texts, batch_size=64):
-        raise AssertionError("the main process tagged items")
-
-    monkeypatch.setattr(NlpProvider, "tag_many", fail)
-    monkeypatch.setattr(NlpProvider, "tag", fail)
-    out, errors = io.StringIO(), []
-    code = run(Options(paths=("corpus/weak.md", "corpus/strong.md"), fmt="json", jobs=2),
-               io.BytesIO(), out, errors.append)
-    assert code == 1 and errors == []
-    single = io.StringIO()
+    analyse = parallel._analyse
+    mine = []
+    monkeypatch.setattr(parallel, "_analyse", lambda s, o, chunk: mine.append(chunk.indices) or analyse(s, o, chunk))
+    collected = []
+    collect = parallel._collect
+    monkeypatch.setattr(parallel, "_collect", lambda s, chunks, results, p: collected.extend(
+        c.indices for c in chunks) or collect(s, chunks, results, p))
+    two, one = io.StringIO(), io.StringIO()
+    paths = ("corpus/weak.md", "corpus/strong.md", "corpus/answers.txt")
+    run(Options(paths=paths, fmt="json", jobs=2), io.BytesIO(), two, print)
+    planned = len(collected)
+    assert planned >= 3 and len(set(map(tuple, collected))) <= planned
+    assert len(mine) < planned  # the worker had its share
     monkeypatch.undo()
     monkeypatch.chdir(ROOT)
-    run(Options(paths=("corpus/weak.md", "corpus/strong.md"), fmt="json", jobs=1), io.BytesIO(), single, print)
-    assert out.getvalue() == single.getvalue()
+    run(Options(paths=paths, fmt="json", jobs=1), io.BytesIO(), one, print)
+    assert two.getvalue() == one.getvalue()
 
 
 def test_default_jobs_one_for_small_runs(monkeypatch):

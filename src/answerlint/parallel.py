@@ -3,15 +3,17 @@
 The costly part of a lint is per item (tagging, parsing, the item rules); each item's findings
 and facts are independent of the other items, which is what the content cache already relies on.
 So the items still to analyse (not in the cache) are cut into chunks, across files and within a
-big file; each worker process builds one Session (loading the pipeline once) and returns the cache
-entries of its chunks; the main process puts them in :attr:`Session.prefilled` and then lints each
-bank as a single-process run would, in the same order, reading those entries as it would read a
-warm cache. Bank-scope rules, decisions, merging and output all run in the main process, so the
-output is byte-identical to ``--jobs 1``.
+big file. ``--jobs N`` runs N-1 worker processes beside the main one: each worker builds one
+Session (loading the pipeline once) and returns the cache entries of its chunks, while the main
+process analyses chunks from the end of the list that no worker has started. The entries go to
+:attr:`Session.prefilled`, and the main process then lints each bank as a single-process run
+would, in the same order, reading them as it would read a warm cache. Bank-scope rules,
+decisions, merging and output all run in the main process, so the output is byte-identical to
+``--jobs 1``.
 
 Workers are started with "spawn" (safe on every platform and with threads in the parent); a
-worker that fails, or dies, leaves its items to the main process, which then reports what went wrong
-exactly as a single-process run would.
+worker that fails, or dies, leaves its items to the main process, which then reports what went
+wrong exactly as a single-process run would.
 """
 
 from __future__ import annotations
@@ -84,10 +86,16 @@ def prefill(session: "Session", options: "Options", chunks: list[Chunk], jobs: i
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=context, initializer=_start_worker,
+    with ProcessPoolExecutor(min(jobs - 1, len(chunks)), mp_context=context, initializer=_start_worker,
                              initargs=(options,)) as pool:
         futures = [pool.submit(_work, chunk) for chunk in chunks]
-        _collect(session, chunks, (_outcome(f) for f in futures), progress)
+        # the main process is one of the N: it takes chunks from the end while no worker has
+        # started them (a worker's start-up costs seconds that this process has already paid)
+        last = len(chunks)
+        while last > 0 and futures[last - 1].cancel():
+            last -= 1
+            _collect(session, [chunks[last]], [_analyse(session, options, chunks[last])], progress)
+        _collect(session, chunks[:last], (_outcome(f) for f in futures[:last]), progress)
 
 
 def _outcome(future):
@@ -114,13 +122,17 @@ def _analyse(session: "Session", options: "Options", chunk: Chunk):
 
     try:
         profile = session.profile_for(Path(chunk.path))
-        bank = read_source(chunk.name, chunk.data, profile.settings.question_sections)
+        key = (chunk.name, chunk.path, chunk.data, profile.settings.question_sections)
+        if _last_bank[0] != key:  # the chunks of one file come one after the other: read it once
+            _last_bank[:] = [key, read_source(chunk.name, chunk.data, profile.settings.question_sections)]
+        bank = _last_bank[1]
         return session.item_entries(bank, profile, options.stage, options.scored, list(chunk.indices))
     except Exception:  # noqa: BLE001 - the main process lints these items itself and reports it
         return None
 
 
 _worker: tuple["Session", "Options"] | None = None
+_last_bank: list = [None, None]  # [(name, path, data, question sections), the bank read from them]
 
 
 def _start_worker(options: "Options") -> None:
