@@ -65,15 +65,16 @@ class Analysis:
         self._facts: dict[int, "Facts"] = {}
         self._sentence_tokens: dict[int, list[list]] = {}
 
-    def items_for(self, rule) -> list[Item]:
+    def items_for(self, rule, excuse: bool = True) -> list[Item]:
         """The items a rule looks at: those of its scope, and of the answers only those its
-        ``applies_to`` admits (kind and length) and none of whose facts excuses (``unless``)."""
+        ``applies_to`` admits (kind and length) and none of whose facts excuses (``unless``; not
+        looked at with ``excuse=False``, which needs no pipeline)."""
         items = self.items(rule.scope)
         a = rule.applies_to
         if a.everything:
             return items
         return [i for i in items if i.role != ANSWER or (
-            a.admits(i.kind, len(self.words(i))) and not any(self.facts(i).has(e) for e in a.unless))]
+            a.admits(i.kind, len(self.words(i))) and not (excuse and any(self.facts(i).has(e) for e in a.unless)))]
 
     def units_for(self, rule) -> Iterator[tuple[Item, int, int]]:
         """(item, start, end) of each unit the rule looks at (sentences for sentence scope)."""
@@ -178,19 +179,47 @@ class Analysis:
             self._tagged[key] = self.nlp.tag(tagger_case(item.text))
         return self._tagged[key]
 
+    def prefetch(self, items: list[Item], parse: list[Item] = ()) -> None:
+        """Tag ``items`` (and parse the candidate sentences of ``parse``) now, in batches through
+        ``nlp.pipe``, rather than one pipeline call per item when a rule first asks. The Docs are
+        those :meth:`tagged` and :meth:`parsed` would give one at a time."""
+        todo: dict[int, Item] = {}
+        for item in items:
+            if id(item) not in self._tagged:
+                todo.setdefault(id(item), item)
+        if todo:
+            docs = self.nlp.tag_many([tagger_case(i.text) for i in todo.values()])
+            self._tagged.update(zip(todo, docs))
+        unparsed: dict[int, Item] = {}
+        for item in parse:
+            if id(item) not in self._parsed:
+                unparsed.setdefault(id(item), item)
+        if not unparsed:
+            return
+        spans = [(key, span) for key, item in unparsed.items() for span in self._candidates(item)]
+        parsed = self.nlp.parse_spans([span for _, span in spans]) if spans else []
+        for key in unparsed:
+            self._parsed[key] = []
+        for (key, _), doc in zip(spans, parsed):
+            self._parsed[key].append(doc)
+
+    def _candidates(self, item: Item) -> list:
+        """The sentences of the item that :meth:`parsed` parses, as spans of its tagged Doc."""
+        doc = self.tagged(item)
+        out = []
+        for start, end in self.sentences(item):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and (self.nlp.parse_all or needs_parse(span)):
+                out.append(span)
+        return out
+
     def parsed(self, item: Item) -> list["Doc"]:
         """Parsed sentences of the item that a parse-aware rule may need: those with a
         first-person word, and questions. Each is a Doc of its own; ``doc.user_data["offset"]``
         is where it starts in the item's text."""
         key = id(item)
         if key not in self._parsed:
-            doc = self.tagged(item)
-            out = []
-            for start, end in self.sentences(item):
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and (self.nlp.parse_all or needs_parse(span)):
-                    out.append(self.nlp.parse_span(span, self._doc_arrays(item)))
-            self._parsed[key] = out
+            self._parsed[key] = self.nlp.parse_spans(self._candidates(item), self._doc_arrays(item))
         return self._parsed[key]
 
     def parsed_at(self, item: Item, start: int, end: int) -> "Doc | None":

@@ -74,9 +74,13 @@ def main() -> None:
 @click.option("-v", "--verbose", is_flag=True,
               help="Say on standard error what was read from each bank: its candidate-questions section, "
                    "and how many answers and questions.")
+@click.option("--jobs", "-j", type=click.IntRange(1), metavar="N",
+              help="Worker processes (default: the CPU count; one for a run of few items).")
+@click.option("--no-progress", is_flag=True, help="No progress bar (shown on a terminal for long runs, text formats).")
 def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on, exit_zero,
           statistics, stdin_filename, no_suggestions, model, color, fix, diff, fail_under, explain_score,
-          no_cache, cache_dir, baseline, write_baseline, output_file, show_settings, verbose) -> None:
+          no_cache, cache_dir, baseline, write_baseline, output_file, show_settings, verbose, jobs,
+          no_progress) -> None:
     """Lint answer banks (files, directories, or - for standard input)."""
     from answerlint.runner import Options, run
 
@@ -87,7 +91,7 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         color=(not output_file and _default_color()) if color is None else color, fix=fix, diff=diff,
         fail_under=fail_under, explain_score=explain_score, cache=not no_cache, cache_dir=cache_dir,
         baseline=baseline, write_baseline=write_baseline, output_file=output_file,
-        show_settings=show_settings, verbose=verbose,
+        show_settings=show_settings, verbose=verbose, jobs=jobs, progress=not no_progress,
     )
     code = run(options, sys.stdin.buffer, sys.stdout, _error)
     sys.exit(0 if exit_zero and code == 1 else code)

@@ -130,9 +130,14 @@ class Linter:
         """(rule, raw finding) for each rule in turn, in the order its kind yields them, with
         claims backed by evidence close by already softened."""
         provider = analysis.nlp
+        tagging = [r for r in rules if get_kind(r.kind).needs in (NEEDS_TAGS, NEEDS_PARSE)]
         # whether an answer is complete is read off its parse: not worth loading spaCy for when
         # nothing else selected reads the language (`--select length` stays instant)
-        reads_language = any(get_kind(r.kind).needs in (NEEDS_TAGS, NEEDS_PARSE) for r in rules)
+        reads_language = bool(tagging)
+        # every item a tag-aware rule looks at is tagged by it anyway: tag them in one batch
+        analysis.prefetch([i for r in tagging for i in analysis.items_for(r, excuse=False)],
+                          [i for r in tagging if get_kind(r.kind).needs == NEEDS_PARSE
+                           for i in analysis.items_for(r, excuse=False)])
         for rule in rules:
             kind = get_kind(rule.kind)
             key = (rule_fingerprint(rule), provider.model, provider.parse_all)

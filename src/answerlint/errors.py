@@ -17,6 +17,9 @@ class AnswerlintError(Exception):
         self.line = line
         self.column = column
 
+    def __reduce__(self):  # pickled whole (with its place) for --jobs workers
+        return (type(self), (self.problem, self.path, self.line, self.column))
+
     def located(self, path: str) -> "AnswerlintError":
         """Return the same error attributed to ``path`` when it has no path yet."""
         if self.path is None:

@@ -42,26 +42,54 @@ class NlpProvider:
 
     def tag(self, text: str):
         """Everything but the parser: tags, morphology, lemmas, entities."""
+        from answerlint.blas import one_thread
+
         nlp = self.full()
-        return nlp(text, disable=[p for p in ("parser",) if p in nlp.pipe_names])
+        with one_thread():
+            return nlp(text, disable=[p for p in ("parser",) if p in nlp.pipe_names])
+
+    def tag_many(self, texts: list[str], batch_size: int = 64) -> list:
+        """:meth:`tag` for many texts at once, batched through ``nlp.pipe`` (the same Docs)."""
+        from answerlint.blas import one_thread
+
+        nlp = self.full()
+        with one_thread():
+            return list(nlp.pipe(texts, batch_size=batch_size,
+                                 disable=[p for p in ("parser",) if p in nlp.pipe_names]))
 
     def parse_span(self, span, arrays: tuple | None = None):
-        """A sentence of a tagged Doc as a Doc of its own, parsed (reusing the tok2vec output).
-        ``arrays``: ``doc_arrays(span.doc)``, when several sentences of one Doc are parsed (spaCy
-        otherwise copies the whole Doc into an array for each sentence: quadratic in its length)."""
-        if arrays is None:
-            doc = span.as_doc()
-        else:
-            head, array = arrays
+        """A sentence of a tagged Doc as a Doc of its own, parsed (reusing the tok2vec output)."""
+        return self.parse_spans([span], arrays)[0]
+
+    def parse_spans(self, spans: list, arrays: tuple | None = None, batch_size: int = 64) -> list:
+        """:meth:`parse_span` for many sentences at once, batched through the parser's ``pipe``.
+        ``arrays``: ``doc_arrays`` of the Doc all the spans come from, if the caller has it; else
+        computed once per Doc (spaCy would otherwise copy the whole Doc into an array for each
+        sentence: quadratic in its length)."""
+        if not spans:
+            return []
+        per_doc: dict[int, tuple] = {}
+        docs = []
+        for span in spans:
+            if arrays is not None:
+                head, array = arrays
+            else:
+                if id(span.doc) not in per_doc:
+                    per_doc[id(span.doc)] = self.doc_arrays(span.doc)
+                head, array = per_doc[id(span.doc)]
             saved = array[span.start:span.end].copy()  # as_doc edits its slice of the array in place
-            doc = span.as_doc(array_head=head, array=array)
+            docs.append(span.as_doc(array_head=head, array=array))
             array[span.start:span.end] = saved
         nlp = self.full()
         if "parser" in nlp.pipe_names:
-            doc = nlp.get_pipe("parser")(doc)
-        doc.user_data["offset"] = span.start_char
-        doc.user_data["end"] = span.end_char
-        return doc
+            from answerlint.blas import one_thread
+
+            with one_thread():
+                docs = list(nlp.get_pipe("parser").pipe(docs, batch_size=batch_size))
+        for doc, span in zip(docs, spans):
+            doc.user_data["offset"] = span.start_char
+            doc.user_data["end"] = span.end_char
+        return docs
 
     @staticmethod
     def doc_arrays(doc) -> tuple:

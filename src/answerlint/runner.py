@@ -44,6 +44,8 @@ class Options:
     output_file: str | None = None  # write the report (or the diff) here, in one step, not to stdout
     show_settings: bool = False  # print the settings for the first path instead of linting
     verbose: bool = False  # say on stderr what was read from each bank (verbose.py)
+    jobs: int | None = None  # worker processes (None: the CPU count, one for a small run)
+    progress: bool = True  # a progress bar on stderr for long runs (terminal and text formats only)
 
     @property
     def scored(self) -> bool:
@@ -83,7 +85,7 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     diffs: list[str] = []
     fixed = 0
     fixed_stdin: str | None = None
-    for name, path in session.targets(options.paths, report_error, results, options.stdin_filename):
+    for name, path in _targets(session, options, report_error, results):
         result = session.lint_file(name, path, stdin.read() if path is None else None, options.stage,
                                    options.scored, report_error)
         results.append(result)
@@ -204,6 +206,52 @@ def _write_baseline(recorded, results: list[FileResult], report_error) -> int:
     n = sum(recorded.entries.values())
     report_error(f"wrote {n} finding{'s' if n != 1 else ''} to the baseline {recorded.path}")
     return 2 if any(r.error for r in results) else 0
+
+
+def _targets(session: Session, options: Options, report_error, results: list[FileResult]):
+    """The targets of the run, as ``session.targets`` yields them; with more than one job the
+    items still to analyse are first analysed by worker processes (see parallel.py). What
+    ``targets`` reports or adds to ``results`` while walking is replayed in the same order."""
+    from answerlint import parallel, progress
+
+    if options.jobs == 1 and not options.progress:
+        yield from session.targets(options.paths, report_error, results, options.stdin_filename)
+        return
+    events: list[tuple] = []
+    walked = _Recorder(events)
+    for name, path in session.targets(options.paths, lambda m: events.append(("message", m)), walked,
+                                      options.stdin_filename):
+        events.append(("target", name, path))
+    files = [(e[1], e[2]) for e in events if e[0] == "target" and e[2] is not None]
+    pieces = 4 * (options.jobs or os.cpu_count() or 1)
+    chunks = parallel.plan(session, files, options.stage, pieces)
+    items = sum(len(c.indices) for c in chunks)
+    jobs = parallel.jobs_for(options.jobs, items)
+    if progress.wanted(options.fmt, options.progress, items):
+        bar = progress.Bar(items)
+        try:
+            parallel.prefill(session, options, chunks, jobs, bar.advance)
+        finally:
+            bar.close()
+    elif jobs > 1:
+        parallel.prefill(session, options, chunks, jobs)
+    for event in events:
+        if event[0] == "message":
+            report_error(event[1])
+        elif event[0] == "result":
+            results.append(event[1])
+        else:
+            yield event[1], event[2]
+
+
+class _Recorder:
+    """Stands for the results list while walking: what is added is kept as an event."""
+
+    def __init__(self, events: list) -> None:
+        self._events = events
+
+    def append(self, result: FileResult) -> None:
+        self._events.append(("result", result))
 
 
 def _fixed(name: str, bank: Bank, findings: list[Finding], session: Session, profile: Profile,

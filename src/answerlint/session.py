@@ -60,6 +60,8 @@ class Session:
         self._identity: dict[str | None, str] = {}
         self._code: str | None = None
         self._skipped_files: set[tuple[int, int]] = set()  # (device, inode) of answerlint's own outputs
+        # bank path -> (label scheme, item key -> cache entry) found by --jobs workers (parallel.py)
+        self.prefilled: dict[str, tuple[str | None, dict[str, dict]]] = {}
 
     def skip_file(self, file: Path | os.stat_result) -> None:
         """Never lint this file (answerlint's report or baseline): a path, or its ``os.stat``."""
@@ -181,9 +183,24 @@ class Session:
         scores = []
         if scored and any(get_kind(r.kind).needs in (NEEDS_TAGS, NEEDS_PARSE) for r in run.rules):
             length_rules = {r.id for r in run.rules if r.kind == "length"}
-            scores = [score_answer(item, run.facts(item), findings, length_rules) for item in bank.answers]
+            mine = _by_item(findings)  # each answer's own findings: not all of them for every answer
+            scores = [score_answer(item, run.facts(item), mine.get(id(item), []), length_rules)
+                      for item in bank.answers]
         run.store()
         return findings, scores
+
+    def item_entries(self, bank: Bank, profile: Profile, stage: str | None, scored: bool,
+                     indices: list[int]) -> tuple[str | None, dict[str, dict]]:
+        """The cache entries (raw findings, and facts when ``scored``) of the items at ``indices``
+        of ``bank``, and the pipeline's label scheme: a --jobs worker's share of one big bank,
+        which the process that asked merges with :attr:`prefilled` (see parallel.py)."""
+        part = replace(bank, items=[bank.items[i] for i in indices])
+        run = _BankRun(self, part, profile, stage)
+        run._item_findings([r for r in run.rules if r.scope != "bank"])
+        if scored and any(get_kind(r.kind).needs in (NEEDS_TAGS, NEEDS_PARSE) for r in run.rules):
+            for item in part.answers:
+                run.facts(item)
+        return run.entries.scheme, {run.keys[id(i)]: run.entries.items[run.keys[id(i)]] for i in part.items}
 
     # -- the files of a run -------------------------------------------------------------------
 
@@ -254,6 +271,22 @@ class Session:
             known = self._fingerprints[id(rule)] = (rule, rule_fingerprint(rule))
         return known[1]
 
+    def pending(self, bank: Bank, profile: Profile, stage: str | None = None) -> list[Item]:
+        """The items of ``bank`` that a lint would analyse afresh (not in the cache); loads nothing."""
+        _, entries = self._entries(bank, profile)
+        keys = _item_keys(bank, profile, stage)
+        return [i for i in bank.items if not isinstance(entries.items.get(keys[id(i)], {}).get("raw"), list)]
+
+    def _entries(self, bank: Bank, profile: Profile) -> tuple[str, cachemod.BankEntries]:
+        """The bank's cache file name and what it holds (empty without a cache)."""
+        settings = profile.settings
+        cache = self.cache_for(settings)
+        if cache is None:
+            return "", cachemod.BankEntries("")
+        key = self.bank_key(settings, profile.rules_for(bank.path))
+        name = digest([str(Path(bank.path).absolute()), key])[:40]
+        return name, cache.load(name, key)
+
     def bank_key(self, settings: Settings, rules: list[Rule]) -> str:
         """What every cached finding of a bank depends on besides the items themselves."""
         model = self.linter.model or settings.model
@@ -275,20 +308,18 @@ class _BankRun:
         self.provider = linter.provider(settings)
         candidates = profile.rules_for(bank.path)
         self.cache = session.cache_for(settings)
-        self.name = ""
-        if self.cache is not None:
-            key = session.bank_key(settings, candidates)
-            self.name = digest([str(Path(bank.path).absolute()), key])[:40]
-            self.entries = self.cache.load(self.name, key)
-        else:
-            self.entries = cachemod.BankEntries("")
+        self.name, self.entries = session._entries(bank, profile)
+        prefilled = session.prefilled.pop(bank.path, None)
+        if prefilled is not None:  # the items' findings and facts, found by --jobs workers
+            self.entries.scheme = self.entries.scheme or prefilled[0]
+            self.entries.items.update(prefilled[1])
+            self.entries.changed = True
         self.rules = linter.runnable(candidates, self.provider, self.entries.scheme)
         if self.entries.scheme is None and any(getattr(get_kind(r.kind), "requires_labels", None) for r in candidates):
             self.entries.scheme = self.provider.label_scheme()  # runnable() has just read it
             self.entries.changed = True
         self.wpm = settings.words_per_minute
-        effective_stage = profile.decider.stage(bank, stage)
-        self.keys = {id(i): cachemod.item_key(i, effective_stage, bank.company, self.wpm) for i in bank.items}
+        self.keys = _item_keys(bank, profile, stage)
         self._analysis: Analysis | None = None
         self._fresh: dict[int, Analysis] = {}  # id(item) -> the analysis that linted it this run
 
@@ -383,6 +414,20 @@ class _BankRun:
             del self.entries.items[k]
         self.entries.changed = self.entries.changed or bool(stale)
         self.cache.store(self.name, self.entries)
+
+
+def _by_item(findings: list[Finding]) -> dict[int, list[Finding]]:
+    out: dict[int, list[Finding]] = {}
+    for finding in findings:
+        out.setdefault(id(finding.item), []).append(finding)
+    return out
+
+
+def _item_keys(bank: Bank, profile: Profile, stage: str | None) -> dict[int, str]:
+    """id(item) -> the item's cache key."""
+    effective_stage = profile.decider.stage(bank, stage)
+    wpm = profile.settings.words_per_minute
+    return {id(i): cachemod.item_key(i, effective_stage, bank.company, wpm) for i in bank.items}
 
 
 def _decode_raws(data, item: Item) -> dict[str, list] | None:
