@@ -8,6 +8,7 @@ from answerlint.answerkinds import BY_NAME, KINDS, NAMES, infer_kind, stem, word
 
 PHRASINGS = {
     "intro": [
+        "Tell us a bit about yourself and what brings you here today.",
         "Tell me about yourself.", "Tell us a little bit about yourself", "WALK ME THROUGH YOUR CV",
         "Can you walk us through your résumé?", "Could you introduce yourself?", "So, tell me something about you.",
         "how would you describe yourself?", "Talk me through your background.", "Give me a quick overview of your career.",
@@ -22,6 +23,7 @@ PHRASINGS = {
         "Walk me through a project you led.",
     ],
     "weakness": [
+        "What's something you find genuinely difficult at work?",
         "What is your greatest weakness?", "What are your weaknesses?", "WHAT'S YOUR BIGGEST WEAKNESS?",
         "What areas do you need to improve?", "what would you like to improve about yourself",
         "What is an area you're working on?",
@@ -29,11 +31,14 @@ PHRASINGS = {
         "What's something you struggle with at work?", "What is your biggest flaw?",
     ],
     "strength": [
+        "Which of your skills are you most proud of?",
         "What is your greatest strength?", "What are your strengths?", "WHAT ARE YOU GOOD AT?",
         "What would you say is your strongest skill?", "what's your best quality", "What is your superpower?",
         "What are your key skills?", "Where do you excel?", "What is your greatest asset?",
     ],
     "motivation": [
+        "Why do you want to train with Harcourt Lowe specifically?",
+        "What makes you interested in working at Fernhill Analytics?",
         "Why us rather than one of our competitors?",
         "What's motivating you to apply for this position?",
         "Why do you want to work here?", "Why this company?", "WHY DO YOU WANT THIS JOB?",
@@ -43,6 +48,7 @@ PHRASINGS = {
         "Why our firm rather than another?",
     ],
     "why-leave": [
+        "You left your last airline after only eight months. What happened there?",
         "What's prompting you to look for a new role?",
         "Why are you leaving your current job?", "Why did you leave your last job?", "WHY DID YOU QUIT?",
         "why'd you leave", "What didn't you like about your last job?", "What do you think of your previous boss?",
@@ -51,18 +57,22 @@ PHRASINGS = {
         "Why did you or do you want to leave your job?",
     ],
     "why-hire-you": [
+        "What can you bring to the salon?",
         "Why should we hire you?", "Why should we choose you over other candidates?", "WHAT MAKES YOU DIFFERENT?",
         "What would you bring to our team?", "what sets you apart from other applicants",
         "Why are you the best candidate for this role?", "What can you do for us that others can't?",
         "Convince me you're right for this job.", "What makes you a good fit?",
     ],
     "salary-expectations": [
+        "What package would it take for you to make the move?",
         "What are your salary expectations?", "What salary are you looking for?", "HOW MUCH DO YOU EXPECT TO EARN?",
         "What is your current salary?", "what are your pay requirements", "How much would you like to be paid?",
         "What pay range are you hoping for?",
         "What compensation do you expect?", "What's your expected CTC?",
     ],
     "conflict": [
+        "Describe a time you had to work closely with someone whose working style was very different from yours.",
+        "Tell me about a time a client wasn't happy with what you'd done.",
         "Tell me about a conflict with a coworker.", "Describe a time you disagreed with your manager.",
         "HOW DID YOU HANDLE A DIFFICULT CUSTOMER?", "Tell me about a time you had an argument at work.",
         "how do you deal with difficult colleagues", "Give an example of a time you didn't get along with someone.",
@@ -70,6 +80,7 @@ PHRASINGS = {
         "What do you do when you and a teammate don't see eye to eye?",
     ],
     "failure-or-mistake": [
+        "Talk me through a project that didn't go the way you wanted.",
         "Tell me about a time you got something wrong.",
         "Tell me about a time you failed.", "What is your biggest failure?", "DESCRIBE A MISTAKE YOU MADE AT WORK",
         "Tell me about a time something went wrong.", "Have you ever missed a deadline?",
