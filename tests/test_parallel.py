@@ -74,8 +74,8 @@ def test_every_chunk_analysed_once_by_a_worker_or_the_main_process(monkeypatch, 
 
 def test_default_jobs_one_for_small_runs(monkeypatch):
     monkeypatch.setattr(os, "cpu_count", lambda: 8)
-    assert parallel.jobs_for(None, 39) == 1
-    assert parallel.jobs_for(None, 40) == 8
+    assert parallel.jobs_for(None, parallel.SMALL_RUN - 1) == 1
+    assert parallel.jobs_for(None, parallel.SMALL_RUN) == 8
     assert parallel.jobs_for(3, 5) == 3  # asked for: kept
     assert parallel.jobs_for(1, 10_000) == 1
 
