@@ -325,3 +325,16 @@ def test_applies_to_unless_names_an_unknown_fact(tree):
     run = check("bank.md")
     assert run.code == 2
     assert "style/house.yaml:8:27: " in run.stderr and "'remedies'" in run.stderr and len(run.stderr.splitlines()) == 1
+
+
+def test_rule_option_mappings_merge_key_by_key(tree):
+    """Overriding the intro limit keeps the pack's other by_kind entries (why-hire-you: 15 s, not
+    the rule's 20 s): a 40-word answer (16 s) to "why hire you" passes, a 30-word one does not."""
+    words40 = " ".join(["I"] + ["ran the night desk for two years and trained new nurses"] * 4)[:-1].split()[:40]
+    words30 = words40[:30]
+    _write(tree, {".answerlint.yaml": "select: [length/answer-too-short]\nrules:\n  length/answer-too-short:\n"
+                                      "    by_kind: {intro: {min_seconds: 5}}\n",
+                  "bank.md": "# Tell me about yourself.\n\nI run the night desk at a 40-bed ward and I train"
+                             " the new nurses.\n\n# Why should we hire you?\n\n" + " ".join(words40) + ".\n\n"
+                             "# Why should we hire you instead?\n\n" + " ".join(words30) + ".\n"})
+    assert _by_path("bank.md") == {"bank.md": [("length/answer-too-short", 11, "warning")]}
