@@ -18,6 +18,7 @@ pytest.importorskip("pygls.lsp.server")  # pygls 2 (1.x had pygls.server.Languag
 pytest_lsp = pytest.importorskip("pytest_lsp")
 
 from lsprotocol import types  # noqa: E402
+from pygls.uris import to_fs_path  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
 
 from answerlint.lsp.positions import UTF8, UTF16, UTF32, PositionMap, units  # noqa: E402
@@ -147,7 +148,12 @@ async def test_open_publishes_exact_diagnostic(client: LanguageClient, workspace
     assert d.range == _rng(4, 10, 4, 31)  # answerlint's 5:11-5:32, 0-based
     assert (d.code, d.severity, d.source, d.message) == (
         "buzzwords/corporate-jargon", types.DiagnosticSeverity.Warning, "answerlint", JARGON)
-    assert d.code_description is None  # the bundled rule has no link
+    # a bundled rule has no web page: the link is its `answerlint rule` text, written in the cache
+    # directory (in the tests, which run without a cache, the server's private temporary directory)
+    page = Path(to_fs_path(d.code_description.href))
+    assert page.parent.name == "rules" and page.parent.parent.name.startswith("answerlint-rules-")
+    assert page.name.startswith("buzzwords.corporate-jargon-") and page.suffix == ".md"
+    assert page.read_text(encoding="utf-8").startswith("# buzzwords/corporate-jargon\n\n```text\nbuzzwords/corporate-jargon\n")
 
 
 @lsp

@@ -67,6 +67,7 @@ class AnswerlintServer(LanguageServer):
         self._session = session
         self._session_lock = threading.Lock()
         self.cache = cache
+        self._docs_tmp: Path | None = None
         self.debounce = debounce
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="answerlint-lint")
         self.linted: dict[str, Linted] = {}
@@ -113,7 +114,7 @@ class AnswerlintServer(LanguageServer):
         for finding in result.findings:
             rng = self.range_of(positions, finding)
             linted.found.append((finding, rng))
-            linted.diagnostics.append(self.diagnostic(finding, rng, profile))
+            linted.diagnostics.append(self.diagnostic(finding, rng, profile, self.docs_directory(profile)))
         return linted
 
     @staticmethod
@@ -122,10 +123,29 @@ class AnswerlintServer(LanguageServer):
         end = positions.position(finding.end_line, finding.end_column)
         return types.Range(types.Position(*start), types.Position(*end))
 
+    def docs_directory(self, profile: Profile | None) -> Path | None:
+        """Where rule pages for diagnostics' links go: the cache directory, or without a cache a
+        private temporary directory of this server's, removed when it exits."""
+        cache = self.session.cache_for(profile.settings) if profile is not None else None
+        if cache is not None:
+            return cache.directory
+        if self._docs_tmp is None:
+            import atexit
+            import shutil
+            import tempfile
+
+            self._docs_tmp = Path(tempfile.mkdtemp(prefix="answerlint-rules-"))  # mode 0700
+            atexit.register(shutil.rmtree, self._docs_tmp, True)
+        return self._docs_tmp
+
     @staticmethod
-    def diagnostic(finding: Finding, rng: types.Range, profile: Profile | None) -> types.Diagnostic:
+    def diagnostic(finding: Finding, rng: types.Range, profile: Profile | None,
+                   docs: Path | None = None) -> types.Diagnostic:
+        from answerlint.lsp.ruledoc import doc_uri
+
         rule = profile.rules.get(finding.rule) if profile is not None else None
-        link = types.CodeDescription(href=rule.link) if rule is not None and rule.link else None
+        href = doc_uri(rule, docs) if rule is not None else None
+        link = types.CodeDescription(href=href) if href else None
         return types.Diagnostic(range=rng, message=finding.message, severity=SEVERITY[finding.severity],
                                 code=finding.rule, code_description=link, source=SOURCE)
 
