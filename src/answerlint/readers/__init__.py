@@ -29,6 +29,8 @@ def format_for(path: str) -> str | None:
 
 def decode(path: str, data: bytes) -> str:
     """Bytes of an answer bank to text, or an InputError naming the problem."""
+    if _utf16(data):
+        raise InputError("UTF-16 is not supported; save the file as UTF-8", path)
     if b"\x00" in data[:8192]:
         raise InputError("binary file, not an answer bank", path)
     try:
@@ -39,6 +41,20 @@ def decode(path: str, data: bytes) -> str:
     if not text.strip():
         raise InputError("empty file: no answers or questions", path)
     return text
+
+
+def _utf16(data: bytes) -> bool:
+    """UTF-16 text: its byte-order mark and zero bytes after it (any line break has one), or ASCII
+    text with every other byte zero (no mark)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return b"\x00" in data[2:514]
+    head = data[:512]
+    if len(head) < 4 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return (odd.count(0) == len(odd) and even.count(0) == 0) or (even.count(0) == len(even) and odd.count(0) == 0)
 
 
 def read_source(path: str, data: bytes, question_sections: tuple[str, ...] = ()) -> Bank:
