@@ -36,17 +36,26 @@ def main() -> None:
     questions, length and readability."""
 
 
+def _selection_options(command):
+    """The options that choose what is linted, and how: the same for ``check`` and ``report``."""
+    for option in reversed([
+        click.option("--select", multiple=True, help="Only these rules or packs (comma-separated)."),
+        click.option("--extend-select", multiple=True, help="Rules or packs to add to the selection."),
+        click.option("--ignore", multiple=True, help="Rules or packs to skip (comma-separated)."),
+        click.option("--stage", type=click.Choice(STAGE_CHOICES), help="Interview stage (overrides the bank)."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+                     help="Use this config file instead of searching for one."),
+    ]):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "--output-format", "fmt", default="text", show_default=True,
               type=click.Choice(["text", "concise", "json", "github", "sarif", "junit"]),
               help="Output format.")
-@click.option("--select", multiple=True, help="Only these rules or packs (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Rules or packs to add to the selection.")
-@click.option("--ignore", multiple=True, help="Rules or packs to skip (comma-separated).")
-@click.option("--stage", type=click.Choice(STAGE_CHOICES), help="Interview stage (overrides the bank).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
-              help="Use this config file instead of searching for one.")
+@_selection_options
 @click.option("--fail-on", type=click.Choice(FAIL_LEVELS), help="Lowest severity that fails (default: warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
@@ -103,12 +112,7 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
               type=click.Path(dir_okay=False, allow_dash=True, path_type=str), metavar="PATH",
               help="Write the HTML report here (- for standard output).")
 @click.option("--title", default="Answer bank report", show_default=True, help="The report's title.")
-@click.option("--select", multiple=True, help="Only these rules or packs (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Rules or packs to add to the selection.")
-@click.option("--ignore", multiple=True, help="Rules or packs to skip (comma-separated).")
-@click.option("--stage", type=click.Choice(STAGE_CHOICES), help="Interview stage (overrides the bank).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
-              help="Use this config file instead of searching for one.")
+@_selection_options
 @click.option("--stdin-filename", help="Name for standard input (picks the format and the config).")
 @click.option("--model", help="spaCy pipeline for parse-aware rules (name or path).")
 @click.option("--no-cache", is_flag=True, envvar="ANSWERLINT_NO_CACHE",

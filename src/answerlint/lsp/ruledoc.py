@@ -10,11 +10,11 @@ fingerprint, so a changed option gets a new page; it is written once, in one ste
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from answerlint.errors import InputError
 from answerlint.fingerprint import rule_fingerprint
+from answerlint.outputfile import write_atomic
 from answerlint.rules import Rule
 
 FOLDER = "rules"
@@ -34,14 +34,7 @@ def doc_uri(rule: Rule, cache_directory: Path | None) -> str | None:
     if not page.is_file():
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".answerlint-", suffix=".tmp", dir=folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(f"# {rule.id}\n\n```text\n{explain(rule).rstrip()}\n```\n")
-                os.replace(temp, page)
-            except BaseException:
-                os.unlink(temp)
-                raise
-        except OSError:
+            write_atomic(page, f"# {rule.id}\n\n```text\n{explain(rule).rstrip()}\n```\n", "rule page")
+        except (OSError, InputError):
             return None
     return page.absolute().as_uri()
