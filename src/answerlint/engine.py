@@ -59,6 +59,7 @@ class FileResult:
     scores: list["Score"] = field(default_factory=list)
     source: "SourceFile | None" = None  # the file as read (``--fix`` replaces it only if unchanged)
     refused: list[AnswerlintError] = field(default_factory=list)  # items too long to lint, one error each
+    metrics: dict[int, dict] = field(default_factory=dict)  # id(item) -> readability, when asked for
 
 
 class Linter:

@@ -129,7 +129,8 @@ def _analyse(session: "Session", options: "Options", chunk: Chunk):
         if _last_bank[0] != key:  # the chunks of one file come one after the other: read it once
             _last_bank[:] = [key, read_source(chunk.name, chunk.data, profile.settings.question_sections)]
         bank = _last_bank[1]
-        return session.item_entries(bank, profile, options.stage, options.scored, list(chunk.indices))
+        return session.item_entries(bank, profile, options.stage, options.scored, list(chunk.indices),
+                                   options.metrics)
     except Exception:  # noqa: BLE001 - the main process lints these items itself and reports it
         return None
 

@@ -11,6 +11,7 @@ from answerlint.kinds.length import speaking_seconds
 from answerlint.model import Finding
 from answerlint.rules import Rule
 from answerlint.sentences import word_spans
+from answerlint.textstats import readability
 
 
 @dataclass
@@ -80,7 +81,7 @@ class Report:
                     "answer_kind": item.kind if item.role == "answer" else None,
                     "line": index.position(start)[0], "words": words,
                     "speaking_seconds": round(speaking_seconds(words, wpm), 1),
-                    "readability": _readability(item.text),
+                    "readability": result.metrics.get(id(item)) or readability(item.text),
                 })
                 score = scores.get(id(item))
                 if score is not None:
@@ -88,9 +89,3 @@ class Report:
                                     "strengths": list(score.strengths), "fix_first": score.fix_first})
         return out
 
-
-def _readability(text: str) -> dict:
-    import textstat  # deferred: only JSON output needs it
-
-    return {"flesch_reading_ease": round(float(textstat.flesch_reading_ease(text)), 1),
-            "flesch_kincaid_grade": round(float(textstat.flesch_kincaid_grade(text)), 1)}

@@ -52,6 +52,11 @@ class Options:
         """Scores cost a little NLP: computed when the output shows them or the exit status uses them."""
         return self.fmt in ("text", "json") or self.fail_under is not None or self.explain_score
 
+    @property
+    def metrics(self) -> bool:
+        """Each item's readability: the JSON report shows it (cached with the item's findings)."""
+        return self.fmt == "json"
+
 
 def session_for(options: Options) -> Session:
     return Session(config=options.config, select=options.select, extend_select=options.extend_select,
@@ -87,7 +92,7 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     fixed_stdin: str | None = None
     for name, path in _targets(session, options, report_error, results):
         result = session.lint_file(name, path, stdin.read() if path is None else None, options.stage,
-                                   options.scored, report_error)
+                                   options.scored, report_error, options.metrics)
         results.append(result)
         if options.verbose and result.bank is not None:
             from answerlint.verbose import read_notes
@@ -110,7 +115,8 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
                         sourcefile.replace_text(source, after.source)
                     fixed += count
                     result.bank = after
-                    result.findings, result.scores = session.lint_scored(after, profile, options.stage, options.scored)
+                    result.findings, result.scores, result.metrics = session.lint_bank(
+                        after, profile, options.stage, options.scored, options.metrics)
                 elif options.fix and source is None:
                     fixed_stdin = bank.source
         except AnswerlintError as exc:

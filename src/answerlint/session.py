@@ -26,6 +26,7 @@ from answerlint.kinds.base import NEEDS_NOTHING, NEEDS_PARSE, NEEDS_TAGS
 from answerlint.model import ANSWER, Bank, Finding, Item
 from answerlint.packs import RuleSet
 from answerlint.rules import Rule
+from answerlint.textstats import REPORTED as READABILITY
 
 STDIN = "-"
 
@@ -143,8 +144,10 @@ class Session:
         return results
 
     def lint_file(self, name: str, path: Path | None, data: bytes | None, stage: str | None = None,
-                  scored: bool = False, report_error: Callable[[str], None] = lambda message: None) -> FileResult:
-        """One bank: the file at ``path``, or ``data`` (standard input) when ``path`` is None."""
+                  scored: bool = False, report_error: Callable[[str], None] = lambda message: None,
+                  metrics: bool = False) -> FileResult:
+        """One bank: the file at ``path``, or ``data`` (standard input) when ``path`` is None;
+        ``metrics``: each item's readability too (the JSON report's), cached with its findings."""
         from answerlint import sourcefile
         from answerlint.readers import read_source
 
@@ -158,7 +161,8 @@ class Session:
             result.refused = list(result.bank.refused)
             for exc in result.refused:
                 report_error(str(exc))
-            result.findings, result.scores = self.lint_scored(result.bank, profile, stage, scored)
+            result.findings, result.scores, result.metrics = self.lint_bank(result.bank, profile, stage,
+                                                                            scored, metrics)
             for line, selector in profile.decider.unknown_directive_rules(result.bank):
                 report_error(f"warning: {name}:{line}: answerlint directive names unknown rule or pack "
                              f"'{selector}' (see `answerlint rules`)")
@@ -176,6 +180,11 @@ class Session:
     def lint_scored(self, bank: Bank, profile: Profile, stage: str | None = None, scored: bool = True):
         """The findings and (when ``scored``) the score of every answer. No scores when no
         selected rule reads the language: see :meth:`Linter.lint_scored`."""
+        return self.lint_bank(bank, profile, stage, scored)[:2]
+
+    def lint_bank(self, bank: Bank, profile: Profile, stage: str | None = None, scored: bool = True,
+                  metrics: bool = False) -> tuple[list[Finding], list, dict[int, dict]]:
+        """:meth:`lint_scored`, and with ``metrics`` each item's readability (by ``id(item)``)."""
         from answerlint.scoring import score_answer
 
         run = _BankRun(self, bank, profile, stage)
@@ -186,12 +195,13 @@ class Session:
             mine = _by_item(findings)  # each answer's own findings: not all of them for every answer
             scores = [score_answer(item, run.facts(item), mine.get(id(item), []), length_rules)
                       for item in bank.answers]
+        readability = {id(item): run.readability(item) for item in bank.items} if metrics else {}
         run.store()
-        return findings, scores
+        return findings, scores, readability
 
     def item_entries(self, bank: Bank, profile: Profile, stage: str | None, scored: bool,
-                     indices: list[int]) -> tuple[str | None, dict[str, dict]]:
-        """The cache entries (raw findings, and facts when ``scored``) of the items at ``indices``
+                     indices: list[int], metrics: bool = False) -> tuple[str | None, dict[str, dict]]:
+        """The cache entries (raw findings, facts when ``scored``, readability with ``metrics``) of the items at ``indices``
         of ``bank``, and the pipeline's label scheme: a --jobs worker's share of one big bank,
         which the process that asked merges with :attr:`prefilled` (see parallel.py)."""
         part = replace(bank, items=[bank.items[i] for i in indices])
@@ -200,6 +210,9 @@ class Session:
         if scored and any(get_kind(r.kind).needs in (NEEDS_TAGS, NEEDS_PARSE) for r in run.rules):
             for item in part.answers:
                 run.facts(item)
+        if metrics:
+            for item in part.items:
+                run.readability(item)
         return run.entries.scheme, {run.keys[id(i)]: run.entries.items[run.keys[id(i)]] for i in part.items}
 
     # -- the files of a run -------------------------------------------------------------------
@@ -404,6 +417,18 @@ class _BankRun:
         entry["facts"] = cachemod.encode_facts(facts)
         self.entries.changed = True
         return facts
+
+    def readability(self, item: Item) -> dict[str, float]:
+        """The item's readability figures (the JSON report's), from the cache or textstat."""
+        entry = self.entries.items.setdefault(self.keys[id(item)], {})
+        found = entry.get("readability")
+        if isinstance(found, dict) and all(isinstance(found.get(k), (int, float)) for k in READABILITY):
+            return {k: found[k] for k in READABILITY}
+        from answerlint.textstats import readability
+
+        entry["readability"] = figures = readability(item.text)
+        self.entries.changed = True
+        return figures
 
     def store(self) -> None:
         if self.cache is None:

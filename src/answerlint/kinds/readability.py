@@ -9,10 +9,7 @@ from answerlint.kinds.base import Kind
 from answerlint.model import RawFinding
 from answerlint.schema import Field, Num, Str, Struct
 
-# Metrics that take one text and return a number (textstat 0.7.8 names).
-METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
-           "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
-           "linsear_write_formula", "text_standard_grade")
+from answerlint.textstats import METRICS
 
 
 class ReadabilityKind(Kind):
@@ -43,14 +40,14 @@ class ReadabilityKind(Kind):
         if rule.scope == "sentence":
             yield from self._sentences(rule, analysis)
             return
-        import textstat  # deferred: only when a metric rule runs
+        from answerlint.textstats import metric  # imports textstat: only when a metric rule runs
 
         o = rule.options
         for item in analysis.items_for(rule):
             n = len(analysis.words(item))
             if n < o["min_words"]:
                 continue
-            value = round(float(_metric(textstat, o["metric"], item.text)), 1)
+            value = round(float(metric(o["metric"], item.text)), 1)
             if o.get("min") is not None and value < o["min"]:
                 limit = f"aim for at least {o['min']}"
             elif o.get("max") is not None and value > o["max"]:
@@ -71,11 +68,6 @@ class ReadabilityKind(Kind):
                                           value=n, limit=f"split it (at most {limit} words)", words=n)
                 yield RawFinding(rule.id, msg, start, end, item)
 
-
-def _metric(textstat, name: str, text: str) -> float:
-    if name == "text_standard_grade":
-        return textstat.text_standard(text, float_output=True)
-    return getattr(textstat, name)(text)
 
 
 _start, _end = itemgetter(0), itemgetter(1)
