@@ -7,6 +7,7 @@ file, which :mod:`answerlint.lines` turns into lines and columns once, at the en
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -28,6 +29,11 @@ class MappedText:
         return len(self.text)
 
 
+_SPACE = " \t\r\n\f\v\u00a0"  # what folds into one space or a paragraph break
+# Whitespace that add_char would change: runs of two or more, any but a space, a space at either end.
+_FOLDED = re.compile(f"[{_SPACE}]{{2,}}|[{_SPACE[1:]}]|^ | \\Z")
+
+
 class TextBuilder:
     """Accumulates characters with their source offsets, folding whitespace as it goes.
 
@@ -37,19 +43,42 @@ class TextBuilder:
     """
 
     def __init__(self) -> None:
-        self._chars: list[str] = []
+        self._chars: list[str] = []  # characters, or runs of them
         self._offsets: list[int] = []
         self._pending_ws: int | None = None  # source offset of a pending whitespace run
         self._pending_newlines = 0
         self._last = ""
 
     def add(self, text: str, source_offset: int) -> None:
-        """Add ``text`` whose first character is at ``source_offset`` (contiguous in source)."""
-        for i, ch in enumerate(text):
-            self.add_char(ch, source_offset + i)
+        """Add ``text`` whose first character is at ``source_offset`` (contiguous in source):
+        what :meth:`add_char` does for each character. A single space between two other
+        characters folds to itself, so only the other whitespace runs are looked at; the text
+        between them is copied as it is."""
+        done = 0
+        for run in _FOLDED.finditer(text):
+            if run.start() > done:
+                self._copy(text, done, run.start(), source_offset)
+            chars, start = run.group(), source_offset + run.start()
+            if self._pending_ws is None:
+                self._pending_ws = start
+                self._pending_newlines = 0
+            # line breaks: LF, CRLF or CR (answerlint.lines); a CRLF split across two calls counts once
+            breaks = chars.count("\r") + chars.count("\n") - chars.count("\r\n")
+            self._pending_newlines += breaks - (chars[0] == "\n" and self._last == "\r")
+            self._last = chars[-1]
+            done = run.end()
+        if done < len(text):
+            self._copy(text, done, len(text), source_offset)
+
+    def _copy(self, text: str, start: int, end: int, source_offset: int) -> None:
+        """text[start:end]: no whitespace but single spaces between two other characters."""
+        self._flush_ws()
+        self._chars.append(text[start:end])
+        self._offsets.extend(range(source_offset + start, source_offset + end))
+        self._last = text[end - 1]
 
     def add_char(self, ch: str, offset: int) -> None:
-        if ch in " \t\r\n\f\v\u00a0":
+        if ch in _SPACE:
             if self._pending_ws is None:
                 self._pending_ws = offset
                 self._pending_newlines = 0
