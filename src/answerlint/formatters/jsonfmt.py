@@ -30,8 +30,7 @@ def write(report: Report, out: TextIO, color: bool) -> None:
         doc["baseline"] = {"hidden": report.baselined, "unused": report.baseline_unused}
     if report.statistics:
         doc["statistics"] = [{"rule": r, "count": n, "severity": s} for r, n, s in report.rule_counts()]
-    json.dump(doc, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")  # one write: json.dump makes one per token
 
 
 def _errors(report: Report) -> list[dict]:
