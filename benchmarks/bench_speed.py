@@ -14,7 +14,9 @@ else sentences of corpus/), in paragraphs of about 70 words:
 Wall times are the best of ``--repeat`` runs; CPU times (user+sys of the process and its
 children) are printed beside them, since a loaded machine stretches wall times.
 ``--profile`` adds a per-stage cProfile breakdown of one in-process cold run (see docs/performance.md).
-The environment is left as it is: answerlint limits BLAS to one thread itself (blas.py).
+The environment is left as it is: answerlint limits BLAS to one thread itself (blas.py). The
+package's bytecode is compiled first, as pip does when it installs answerlint (a machine with
+PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module from source in every run).
 """
 
 from __future__ import annotations
@@ -195,6 +197,9 @@ def main() -> None:
     args = parser.parse_args()
 
     py = sys.executable
+    package = subprocess.run([py, "-c", "import answerlint, os; print(os.path.dirname(answerlint.__file__))"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run([py, "-m", "compileall", "-q", package], stdout=subprocess.DEVNULL, check=False)
     check = [py, "-m", "answerlint", "check", "--format", "json", "--no-progress"]
     work = Path(tempfile.mkdtemp(prefix="answerlint-bench-"))
     try:
