@@ -13,12 +13,10 @@ rarely, tagged them worse than the single characters: UPOS -0.16, LAS -0.21.
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
 from spacy.language import Language
 
-WHOLE_WORDS = ["e-mail", "e-mails", "E-mail", "E-mails", "E-Mail", "E-Mails", "E-MAIL"]
+from answerlint.tokenizing import WHOLE_WORDS, keep_whole_words  # noqa: F401 (the list lives there)
 
 
 def tune_tokenizer(nlp: Language) -> None:
-    for word in WHOLE_WORDS:
-        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    keep_whole_words(nlp)

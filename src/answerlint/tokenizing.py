@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 
 CHUNK = 400  # longer than any URL or word an answer holds
+# Words spaCy's English tokenizer splits ("e", "-", "mail") and UD English EWT keeps whole: the
+# bundled pipeline's tokenizer keeps them (training/tokenizer_rules.py adds them when packaging),
+# and so does the tokenizer of rules that need no pipeline (nlpprovider.NlpProvider.blank).
+WHOLE_WORDS = ("e-mail", "e-mails", "E-mail", "E-mails", "E-Mail", "E-Mails", "E-MAIL")
 _LONG = re.compile(r"\S{%d,}" % (CHUNK + 1))
 
 
@@ -36,6 +40,14 @@ class BoundedTokenizer:
         if name == "inner":  # not set yet (copy, pickle): no recursion
             raise AttributeError(name)
         return getattr(self.inner, name)
+
+
+def keep_whole_words(nlp) -> None:
+    """Make ``nlp``'s tokenizer keep :data:`WHOLE_WORDS` as one token each."""
+    from spacy.attrs import ORTH
+
+    for word in WHOLE_WORDS:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 def bound(nlp):
