@@ -25,5 +25,7 @@ def read(path: str, text: str, question_sections: tuple[str, ...] = ()) -> Bank:
 
 
 def _all_questions(text: str) -> bool:
+    if "?" not in text:  # most paragraphs: no need to split them into sentences
+        return False
     spans = sentence_spans(text)
     return bool(spans) and all(text[s:e].rstrip("\"'”’) ").endswith("?") for s, e in spans)
