@@ -167,8 +167,21 @@ class Analysis:
         """The item's text tokenized by spaCy's English tokenizer (no tagging)."""
         key = id(item)
         if key not in self._tokens:
-            self._tokens[key] = self.nlp.tokenizer(item.text)
+            tagged = self._tagged.get(key)
+            if tagged is not None and tagged.text == item.text and self.nlp.shares_tokenizer:
+                self._tokens[key] = tagged  # the pipeline's tokens: the same as the tokenizer's
+            else:
+                self._tokens[key] = self.nlp.tokenizer(item.text)
         return self._tokens[key]
+
+    def _tagger_input(self, item: Item):
+        """What the tagger reads: the item's Doc of :meth:`tokens` when it has one from the
+        pipeline's own tokenizer (each item is tokenized once), else its text in tagger case."""
+        text = tagger_case(item.text)
+        doc = self._tokens.get(id(item))
+        if doc is not None and text == item.text and self.nlp.shares_tokenizer:
+            return doc
+        return text
 
     def tagged(self, item: Item) -> "Doc":
         """The item run through the full pipeline except the parser (tags, morphology, lemmas,
@@ -176,7 +189,7 @@ class Analysis:
         :meth:`parsed`."""
         key = id(item)
         if key not in self._tagged:
-            self._tagged[key] = self.nlp.tag(tagger_case(item.text))
+            self._tagged[key] = self.nlp.tag(self._tagger_input(item))
         return self._tagged[key]
 
     def prefetch(self, items: list[Item], parse: list[Item] = ()) -> None:
@@ -188,7 +201,7 @@ class Analysis:
             if id(item) not in self._tagged:
                 todo.setdefault(id(item), item)
         if todo:
-            docs = self.nlp.tag_many([tagger_case(i.text) for i in todo.values()])
+            docs = self.nlp.tag_many([self._tagger_input(i) for i in todo.values()])
             self._tagged.update(zip(todo, docs))
         unparsed: dict[int, Item] = {}
         for item in parse:

@@ -37,6 +37,12 @@ class NlpProvider:
     def tokenizer(self, text: str):
         return self.blank().tokenizer(text)
 
+    @property
+    def shares_tokenizer(self) -> bool:
+        """Do rules that need no tags tokenize with the loaded pipeline's own tokenizer, so that
+        a Doc of :meth:`tokenizer` can be tagged as it is?"""
+        return self._full is not None and self.blank() is self._full
+
     def full(self):
         """The full pipeline (bundled unless a model was chosen); raises ConfigError if it fails."""
         if self._full is None:
@@ -50,15 +56,16 @@ class NlpProvider:
                 raise ConfigError(str(exc)) from None
         return self._full
 
-    def tag(self, text: str):
-        """Everything but the parser: tags, morphology, lemmas, entities."""
+    def tag(self, text):
+        """Everything but the parser: tags, morphology, lemmas, entities (of a text, or of a Doc
+        of this pipeline's tokenizer)."""
         from answerlint.blas import one_thread
 
         nlp = self.full()
         with one_thread():
             return nlp(text, disable=[p for p in ("parser",) if p in nlp.pipe_names])
 
-    def tag_many(self, texts: list[str], batch_size: int = 64) -> list:
+    def tag_many(self, texts: list, batch_size: int = 64) -> list:
         """:meth:`tag` for many texts at once, batched through ``nlp.pipe`` (the same Docs)."""
         from answerlint.blas import one_thread
 
