@@ -5,6 +5,7 @@ from __future__ import annotations
 from answerlint.kinds.base import NEEDS_PARSE, Kind
 from answerlint.facts import is_number
 from answerlint.kinds.pattern import MATCH_OPTIONS
+from answerlint.kinds.prefilter import DocWords, Gate, dependency_requirements, gates_attrs
 from answerlint.kinds.suggest import rewrite_suggestion
 from answerlint.kinds.tokenpatterns import check_dependency_pattern, expand
 from answerlint.model import RawFinding
@@ -44,26 +45,29 @@ class DependencyKind(Kind):
         from spacy.matcher import DependencyMatcher
 
         vocab = nlp.full().vocab
-        matcher = DependencyMatcher(vocab, validate=True)
+        matchers = []  # (gate, matcher), one per pattern, in the order of the patterns
         reported: dict[int, int] = {}  # match key -> index of the reported node
         for i, pattern in enumerate(rule.options["patterns"]):
             pattern = expand(pattern, rule.options["lexicons"])
             key = f"{rule.id}#{i}"
+            matcher = DependencyMatcher(vocab, validate=True)
             matcher.add(key, [pattern])
+            requirements = dependency_requirements(pattern)
+            matchers.append((Gate.of(requirements) if requirements else None, matcher))
             ids = [node["RIGHT_ID"] for node in pattern]
             report = rule.options.get("report")
             reported[vocab.strings[key]] = ids.index(report) if report in ids else 0
-        return matcher, reported
+        return tuple(matchers), reported
 
     def check(self, rule, compiled, analysis):
-        matcher, reported = compiled
+        matchers, reported = compiled
         for item in analysis.items_for(rule):
             seen: list[tuple[int, int]] = []
             for sent in analysis.parsed(item):
                 offset = sent.user_data["offset"]
                 if rule.options["unless_number"] and any(is_number(t) for t in sent):
                     continue
-                for match_id, token_ids in sorted(matcher(sent), key=lambda m: min(m[1])):
+                for match_id, token_ids in sorted(dependency_matches(matchers, sent), key=lambda m: min(m[1])):
                     token = sent[token_ids[reported[match_id]]]
                     if negated(token):
                         continue  # "I am not a perfectionist" claims nothing
@@ -77,6 +81,16 @@ class DependencyKind(Kind):
                     suggestions = (rewrite_suggestion(analysis, item, key[0], key[1], rule.options["verbs"])
                                    if rule.options["rewrite"] else ())
                     yield RawFinding(rule.id, message, key[0], key[1], item, suggestions)
+
+
+def dependency_matches(matchers, sent) -> list:
+    """(match key, token ids) of the patterns that match in ``sent``, as one DependencyMatcher of
+    all of them gives them: pattern by pattern, in order. A pattern whose words the sentence lacks
+    is not run. Sorted by first token, as ``check`` does, the list is the same: matches of one
+    pattern with the same first token share a tree root, and so come in the same order."""
+    gates = [gate for gate, _ in matchers if gate is not None]
+    words = DocWords(sent, gates_attrs(gates)) if gates else None
+    return [m for gate, matcher in matchers if gate is None or gate.admits(words) for m in matcher(sent)]
 
 
 _HYPHENS = frozenset("-‐‑–")

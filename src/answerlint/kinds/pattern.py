@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from answerlint.kinds.base import NEEDS_TAGS, Kind
+from answerlint.kinds.prefilter import DocWords, Gate, gates_attrs, pattern_requirements
 from answerlint.facts import sentence_has_number
 from answerlint.kinds.suggest import rewrite_suggestion
 from answerlint.kinds.tokenpatterns import check_token, expand
@@ -44,17 +47,28 @@ class PatternKind(Kind):
     def prepare(self, rule, nlp):
         from spacy.matcher import Matcher
 
-        matcher = Matcher(nlp.full().vocab, validate=True)
+        vocab = nlp.full().vocab
         patterns = [expand(p, rule.options["lexicons"]) for p in rule.options["patterns"]]
-        matcher.add(rule.id, patterns)
-        return matcher
+        # A pattern that names words a match must contain gets a Matcher of its own, run only on
+        # Docs that have them; the others share one Matcher that always runs (prefilter.py).
+        groups: list[tuple[Gate | None, list]] = []
+        always = [p for p in patterns if not pattern_requirements(p)]
+        if always:
+            groups.append((None, always))
+        groups += [(Gate.of(pattern_requirements(p)), [p]) for p in patterns if pattern_requirements(p)]
+        matchers = []
+        for gate, group in groups:
+            matcher = Matcher(vocab, validate=True)
+            matcher.add(rule.id, group)
+            matchers.append((gate, matcher))
+        return GatedMatchers(tuple(matchers))
 
-    def check(self, rule, matcher, analysis):
+    def check(self, rule, matchers: "GatedMatchers", analysis):
         from spacy.util import filter_spans
 
         for item in analysis.items_for(rule):
             doc = analysis.tagged(item)
-            for span in sorted(filter_spans(matcher(doc, as_spans=True)), key=lambda s: s.start):
+            for span in sorted(filter_spans(matchers.spans(doc)), key=lambda s: s.start):
                 start, end = span.start_char, span.end_char
                 if rule.options["unless_number"] and sentence_has_number(doc, analysis.sentences(item), start):
                     continue
@@ -65,3 +79,18 @@ class PatternKind(Kind):
                                if rule.options["rewrite"] else ())
                 yield RawFinding(rule.id, rule.message.format(match=text, advice=rule.options["advice"]),
                                  start, end, item, suggestions)
+
+
+@dataclass(frozen=True)
+class GatedMatchers:
+    """A rule's patterns as Matchers, each with the Gate its Doc must pass (None: always run).
+    The spans found are those one Matcher of all the patterns finds; their order may differ,
+    which :func:`spacy.util.filter_spans` (by length, then position) does not see."""
+
+    matchers: tuple
+
+    def spans(self, doc) -> list:
+        gates = [gate for gate, _ in self.matchers if gate is not None]
+        words = DocWords(doc, gates_attrs(gates)) if gates else None
+        return [span for gate, matcher in self.matchers if gate is None or gate.admits(words)
+                for span in matcher(doc, as_spans=True)]
