@@ -7,6 +7,7 @@ from pathlib import Path
 
 from answerlint.errors import PackError
 from answerlint.kinds.base import Kind
+from answerlint.kinds.literals import may_match, needed_literals
 from answerlint.kinds.phrase import fix_suggestion
 from answerlint.kinds.suggest import rewrite_suggestion
 from answerlint.model import RawFinding
@@ -76,20 +77,25 @@ class RegexKind(Kind):
     def prepare(self, rule, nlp):
         sources = ([rule.options["pattern"]] if rule.options.get("pattern") else []) + rule.options["patterns"]
         if _bundled(rule):  # reviewed patterns, tested for linear time (tests/test_hostile.py)
-            return [re.compile(p, re.IGNORECASE if rule.options["ignore_case"] else 0) for p in sources]
+            compiled = [re.compile(p, re.IGNORECASE if rule.options["ignore_case"] else 0) for p in sources]
+            # each with the literal text a match needs, to skip texts without it (literals.py)
+            return [(rx, needed_literals(rx.pattern, rx.flags)) for rx in compiled]
         import regex  # a user's pattern runs with a time budget: `regex` stops a runaway match
 
         flags = regex.IGNORECASE if rule.options["ignore_case"] else 0
         try:
-            return [regex.compile(p, flags) for p in sources]
+            return [(regex.compile(p, flags), None) for p in sources]
         except regex.error as exc:
             raise PackError(f"rule '{rule.id}': not a valid regular expression ({exc})", rule.source,
                             rule.line) from None
 
-    def check(self, rule, compiled: list[re.Pattern], analysis):
+    def check(self, rule, compiled: list[tuple[re.Pattern, object]], analysis):
         for item in analysis.items_for(rule):
             taken: list[tuple[int, int]] = []
-            for rx in compiled:
+            lowered = item.text.lower()
+            for rx, needed in compiled:
+                if not may_match(needed, item.text, lowered):
+                    continue
                 for m in _finditer(rx, item, rule):
                     if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):
                         continue
