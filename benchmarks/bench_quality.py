@@ -3,6 +3,7 @@
     python benchmarks/bench_quality.py                 # corpus/labelled (written by the project)
     python benchmarks/bench_quality.py --data DIR      # any folder with the same files
     python benchmarks/bench_quality.py --speed         # also: selective parsing, words/s
+    python benchmarks/bench_quality.py --model PATH    # another spaCy pipeline (as check --model)
 
 The data: pairs.yaml (the weak and the strong answer to the same question, with its `type`),
 optionally singles.yaml (one answer labelled weak or strong) and questions.yaml (candidate
@@ -52,8 +53,8 @@ def single(text: str, role: str, question=None, kind="general", stage=None, comp
 
 
 class Judge:
-    def __init__(self) -> None:
-        self.linter = Linter()
+    def __init__(self, model: str | None = None) -> None:
+        self.linter = Linter(model)
         self.profile = Profile(Settings(root=ROOT), RuleSet.load())
 
     def answer(self, text: str, question: str, company: str | None = None) -> tuple[int, list[str]]:
@@ -163,14 +164,14 @@ def wiifm(judge: Judge, path: Path, verbose: bool) -> None:
         print(f"  {key:<20} recall {recall:.1%} ({tp}/{tp + fn}), precision {precision:.1%} ({tp}/{tp + fp})")
 
 
-def selective_parsing(data_dir: Path) -> None:
+def selective_parsing(data_dir: Path, model: str | None = None) -> None:
     data = yaml.safe_load((data_dir / "pairs.yaml").read_text(encoding="utf-8"))
     texts = [p[v] for p in data for v in ("weak", "strong")]
     words = sum(len(word_spans(t)) for t in texts)
     ruleset = RuleSet.load()
     results = {}
     for parse_all in (True, False, True, False):
-        linter = Linter(parse_all=parse_all)
+        linter = Linter(model, parse_all=parse_all)
         profile = Profile(Settings(root=ROOT), ruleset)
         linter.lint(single("I am a team player.", ANSWER), profile)  # load the pipeline first
         banks = [Bank("x", t, "text", [item(t, ANSWER, 1)]) for t in texts]
@@ -187,14 +188,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "corpus" / "labelled")
     parser.add_argument("--speed", action="store_true", help="also measure selective parsing")
+    parser.add_argument("--model", help="spaCy pipeline name or path (default: the bundled one)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list what each measure gets wrong")
     args = parser.parse_args()
-    judge = Judge()
+    judge = Judge(args.model)
     for name, run in (("pairs.yaml", pairs), ("singles.yaml", singles), ("questions.yaml", wiifm)):
         if (args.data / name).exists():
             run(judge, args.data / name, args.verbose)
     if args.speed:
-        selective_parsing(args.data)
+        selective_parsing(args.data, args.model)
 
 
 if __name__ == "__main__":
