@@ -167,21 +167,22 @@ def convert(n_sents: int, n_sents_train: int) -> None:
         shutil.rmtree(tmp)
 
 
-def train(overrides: list[str]) -> None:
-    shutil.rmtree(OUTPUT, ignore_errors=True)
-    run([sys.executable, "-m", "spacy", "train", TRAINING / "config.cfg",
-         "--output", OUTPUT, "--gpu-id", "-1",
+def train(overrides: list[str], config: Path = TRAINING / "config.cfg",
+          output: Path = OUTPUT) -> None:
+    shutil.rmtree(output, ignore_errors=True)
+    run([sys.executable, "-m", "spacy", "train", config,
+         "--output", output, "--gpu-id", "-1",
          "--code", TRAINING / "callbacks.py",
          "--paths.train", corpus_file("ewt-train"),
          "--paths.dev", corpus_file("ewt-dev"),
          *overrides])
 
 
-def train_continue(source: Path, overrides: list[str]) -> None:
+def train_continue(source: Path, overrides: list[str], output: Path = CONTINUE_OUTPUT) -> None:
     """Stage 2: resume training from stage 1's weights (training/config-continue.cfg)."""
-    shutil.rmtree(CONTINUE_OUTPUT, ignore_errors=True)
+    shutil.rmtree(output, ignore_errors=True)
     run([sys.executable, "-m", "spacy", "train", TRAINING / "config-continue.cfg",
-         "--output", CONTINUE_OUTPUT, "--gpu-id", "-1",
+         "--output", output, "--gpu-id", "-1",
          "--code", TRAINING / "callbacks.py",
          "--paths.source", source,
          "--paths.train", corpus_file("ewt-train"),
@@ -203,7 +204,7 @@ def lemma_table_entries(nlp) -> list[tuple[str, str, str]]:
     return [(text, tag, c.most_common(1)[0][0]) for (text, tag), c in sorted(counts.items())]
 
 
-def package(source: Path) -> None:
+def package(source: Path, dest: Path = DEST) -> None:
     import spacy
 
     sys.path.insert(0, str(TRAINING))
@@ -253,26 +254,26 @@ def package(source: Path) -> None:
             ],
         }
     )
-    shutil.rmtree(DEST, ignore_errors=True)
-    DEST.parent.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(DEST)
-    (DEST / "LICENSE").write_text(LICENSE)
-    (DEST / "README.md").write_text(
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(dest)
+    (dest / "LICENSE").write_text(LICENSE)
+    (dest / "README.md").write_text(
         README.format(
             spacy_version=spacy.__version__,
             version=PIPELINE_VERSION,
             components=", ".join(nlp.pipe_names),
         )
     )
-    print(f"packaged pipeline -> {DEST}")
+    print(f"packaged pipeline -> {dest}")
 
 
-def evaluate() -> dict:
+def evaluate(dest: Path = DEST, output: Path = OUTPUT) -> dict:
     results = {}
     for key in ("ewt-test", "gum-test"):
-        out = OUTPUT / f"eval-{key}.json"
+        out = output / f"eval-{key}.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        run([sys.executable, "-m", "spacy", "evaluate", DEST, corpus_file(key),
+        run([sys.executable, "-m", "spacy", "evaluate", dest, corpus_file(key),
              "--output", out, "--gpu-id", "-1"])
         scores = json.loads(out.read_text())
         results[key.replace("-", "_")] = {
@@ -281,18 +282,18 @@ def evaluate() -> dict:
     return results
 
 
-def _max_steps(config: str = "config.cfg") -> int:
+def _max_steps(config: Path = TRAINING / "config.cfg") -> int:
     from spacy.util import load_config
 
-    return int(load_config(TRAINING / config)["training"]["max_steps"])
+    return int(load_config(config)["training"]["max_steps"])
 
 
 def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def write_meta(results: dict, timings: dict) -> None:
-    meta_path = DEST / "meta.json"
+def write_meta(results: dict, timings: dict, dest: Path = DEST) -> None:
+    meta_path = dest / "meta.json"
     meta = json.loads(meta_path.read_text())
     ewt = results["ewt_test"]
     perf = {k: v for k, v in ewt.items() if k != "speed"}
@@ -303,7 +304,7 @@ def write_meta(results: dict, timings: dict) -> None:
         "dev_data": "UD English EWT dev (model selection)",
         **results,
         "training": timings,
-        "size_bytes": dir_size(DEST),
+        "size_bytes": dir_size(dest),
     }
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")
     print(json.dumps(meta["answerlint_eval"], indent=2))
@@ -326,6 +327,19 @@ def main() -> None:
                     help="trained pipeline to package (default: "
                     "training/output/continue/model-best, or training/output/model-best "
                     "with --no-continue)")
+    ap.add_argument("--config", type=Path, default=None,
+                    help="stage 1 config (default training/config.cfg)")
+    ap.add_argument("--output", type=Path, default=None,
+                    help="training output directory (default training/output; stage 2 "
+                    "goes to its continue/ subdirectory)")
+    ap.add_argument("--dest", type=Path, default=DEST,
+                    help="where to package the pipeline (default: the bundled model, "
+                    "src/answerlint/models/en_answerlint_ud)")
+    ap.add_argument("--fast", action="store_true",
+                    help="the faster configuration measured in docs/model.md: stage 1 only "
+                    "with training/config-fast.cfg into training/output/fast (same as "
+                    "--config training/config-fast.cfg --output training/output/fast "
+                    "--no-continue)")
     ap.add_argument("--n-sents", type=int, default=10,
                     help="sentences per doc for dev/test (evaluation)")
     ap.add_argument("--n-sents-train", type=int, default=5,
@@ -336,6 +350,14 @@ def main() -> None:
                     help="extra config overrides for spacy train, e.g. --training.max_steps=500"
                     " (put them after --)")
     args = ap.parse_args()
+    if args.fast:
+        args.no_continue = True
+        args.config = args.config or TRAINING / "config-fast.cfg"
+        args.output = args.output or OUTPUT / "fast"
+    config = (args.config or TRAINING / "config.cfg").resolve()
+    output = (args.output or OUTPUT).resolve()
+    continue_output = output / "continue"
+    dest = args.dest.resolve()
     timings: dict = {}
     t0 = time.time()
     if not args.skip_convert:
@@ -343,31 +365,31 @@ def main() -> None:
         timings["convert_s"] = round(time.time() - t0)
     t1 = time.time()
     if not args.skip_train and not args.skip_stage1:
-        train(args.overrides)
+        train(args.overrides, config, output)
         timings["train_s"] = round(time.time() - t1)
-        (OUTPUT / "train_seconds.txt").write_text(str(timings["train_s"]))
-    elif (OUTPUT / "train_seconds.txt").exists():
-        timings["train_s"] = int((OUTPUT / "train_seconds.txt").read_text())
-    timings["max_steps"] = _max_steps()
+        (output / "train_seconds.txt").write_text(str(timings["train_s"]))
+    elif (output / "train_seconds.txt").exists():
+        timings["train_s"] = int((output / "train_seconds.txt").read_text())
+    timings["max_steps"] = _max_steps(config)
     if not args.no_continue:
         t15 = time.time()
         if not args.skip_train:
-            train_continue(OUTPUT / "model-best", args.continue_override)
+            train_continue(output / "model-best", args.continue_override, continue_output)
             timings["continue_train_s"] = round(time.time() - t15)
-            (CONTINUE_OUTPUT / "train_seconds.txt").write_text(
+            (continue_output / "train_seconds.txt").write_text(
                 str(timings["continue_train_s"]))
-        elif (CONTINUE_OUTPUT / "train_seconds.txt").exists():
+        elif (continue_output / "train_seconds.txt").exists():
             timings["continue_train_s"] = int(
-                (CONTINUE_OUTPUT / "train_seconds.txt").read_text())
-        timings["continue_max_steps"] = _max_steps("config-continue.cfg")
+                (continue_output / "train_seconds.txt").read_text())
+        timings["continue_max_steps"] = _max_steps(TRAINING / "config-continue.cfg")
     if args.source is None:
-        args.source = OUTPUT / "model-best" if args.no_continue else CONTINUE_OUTPUT / "model-best"
+        args.source = output / "model-best" if args.no_continue else continue_output / "model-best"
     t2 = time.time()
-    package(args.source)
-    results = evaluate()
+    package(args.source, dest)
+    results = evaluate(dest, output)
     timings["package_evaluate_s"] = round(time.time() - t2)
-    write_meta(results, timings)
-    size = dir_size(DEST)
+    write_meta(results, timings, dest)
+    size = dir_size(dest)
     print(f"pipeline size: {size / 1e6:.2f} MB")
     if size > 12_000_000:
         sys.exit("pipeline is larger than 12 MB")
