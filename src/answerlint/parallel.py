@@ -30,9 +30,11 @@ if TYPE_CHECKING:
     from answerlint.sourcefile import SourceFile
     from answerlint.session import Session
 
-# fewer items to analyse than this: a worker's start-up (about 3 s) costs more than it saves, so one
-# process by default. Measured on 2 cores (cold, JSON): 300 answers 6.0 s with one process, 6.7 s
-# with two; 600 answers 9.3 s against 8.1 s; 1,200 answers 15.3 s against 12.2 s.
+# fewer items to analyse than this: one process by default. A worker's start-up (spawn, spaCy,
+# the pipeline, textstat, the rules compiled) costs about 4.5 s of CPU, while an item costs about
+# 22 ms: on two idle cores a second process saves wall time from about 150-200 items, but at 400
+# items it still costs 50% more CPU (12.4 s against 18.9 s, benchmarks/bench_jobs.py) for at most
+# 2 s saved, and on a shared machine it saves nothing. See docs/performance.md.
 SMALL_RUN = 400
 MIN_CHUNK, MAX_CHUNK = 8, 200
 
