@@ -188,10 +188,8 @@ def _feed(pool, chunks: list[Chunk], todo: _Todo, done, workers: int) -> None:
         while running:
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                found = _outcome(future)
-                done.put((running.pop(future), found))
-                if found is None:
-                    broken = True
+                done.put((running.pop(future), _outcome(future)))
+                broken = broken or future.exception() is not None  # raised or died: no more for it
                 if not broken:
                     submit()
     finally:
