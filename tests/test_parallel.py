@@ -55,17 +55,18 @@ def test_every_chunk_analysed_once_by_a_worker_or_the_main_process(monkeypatch, 
     monkeypatch.chdir(ROOT)
     analyse = parallel._analyse
     mine = []
-    monkeypatch.setattr(parallel, "_analyse", lambda s, o, chunk: mine.append(chunk.indices) or analyse(s, o, chunk))
+    monkeypatch.setattr(parallel, "_analyse", lambda s, o, chunk, bank: mine.append((chunk.name, chunk.indices)) or analyse(
+        s, o, chunk, bank))
     collected = []
     collect = parallel._collect
-    monkeypatch.setattr(parallel, "_collect", lambda s, chunks, results, p: collected.extend(
-        c.indices for c in chunks) or collect(s, chunks, results, p))
+    monkeypatch.setattr(parallel, "_collect", lambda s, chunks, results: collected.extend(
+        (c.name, c.indices) for c, r in zip(chunks, results) if r is not None) or collect(s, chunks, results))
     two, one = io.StringIO(), io.StringIO()
     paths = ("corpus/weak.md", "corpus/strong.md", "corpus/answers.txt")
     run(Options(paths=paths, fmt="json", jobs=2), io.BytesIO(), two, print)
     planned = len(collected)
-    assert planned >= 3 and len(set(map(tuple, collected))) <= planned
-    assert len(mine) < planned  # the worker had its share
+    assert planned >= 3 and len(set(collected)) == planned  # each chunk analysed once, none lost
+    assert 0 < len(mine) < planned  # the worker had its share, and so did the main process
     monkeypatch.undo()
     monkeypatch.chdir(ROOT)
     run(Options(paths=paths, fmt="json", jobs=1), io.BytesIO(), one, print)
@@ -85,10 +86,13 @@ def test_plan_cuts_pending_items_into_chunks(tmp_path):
 
     bank = tmp_path / "bank.txt"
     bank.write_text("\n\n".join(f"I led project {n} and we shipped it in {2000 + n}." for n in range(50)) + "\n")
-    chunks = parallel.plan(Session(), [("bank.txt", bank)], None, pieces=4)
+    planned = parallel.plan(Session(), [("bank.txt", bank)], None, pieces=4)
+    chunks = planned.chunks
     assert [len(c.indices) for c in chunks] == [13, 13, 13, 11]
     assert [i for c in chunks for i in c.indices] == list(range(50))
     assert {c.name for c in chunks} == {"bank.txt"}
+    source, read = planned.read["bank.txt"]  # read once: the main process lints this bank
+    assert source.data == bank.read_bytes() and len(read.items) == 50 and planned.items == 50
 
 
 @pytest.mark.slow
@@ -104,3 +108,33 @@ def test_a_dead_worker_leaves_its_items_to_the_main_process(monkeypatch):
 
 def _die(chunk):
     os._exit(1)
+
+
+def _no_nlp(*args, **kwargs):
+    raise AssertionError("the main process tagged or parsed an item that a --jobs process had analysed")
+
+
+@pytest.mark.slow
+def test_the_main_process_lints_from_every_chunks_entries_without_analysing_again(monkeypatch, tmp_path):
+    """Every chunk's entries reach the lint, those the main process analysed itself as well as
+    the worker's (the main process's later chunks once dropped its earlier ones, which its lint
+    then analysed again); the stats count them as analysed, not as cached."""
+    from answerlint.session import Session
+
+    monkeypatch.chdir(tmp_path)
+    bank = tmp_path / "bank.txt"
+    bank.write_text("\n\n".join(f"I led project {n} and we shipped it in {2000 + n}. Was it hard? "
+                                f"We cut the cost by {n} percent." for n in range(200)) + "\n")
+    expected = Session().lint_file("bank.txt", bank, None, None, True)
+    session = Session()
+    planned = parallel.plan(session, [("bank.txt", bank)], None, pieces=25)
+    assert len(planned.chunks) == 25
+    parallel.prefill(session, Options(paths=("bank.txt",), fmt="json", jobs=2), planned, 2)
+    scheme, entries = session.prefilled["bank.txt"]
+    assert len(entries) == 200 and all(isinstance(e.get("raw"), list) and "facts" in e for e in entries.values())
+    for name in ("tag", "tag_many", "parse_spans", "parse_span"):
+        monkeypatch.setattr(NlpProvider, name, _no_nlp)
+    result = session.lint_file("bank.txt", bank, None, None, True, read=planned.read.pop("bank.txt"))
+    assert result.error is None and result.findings == expected.findings and result.scores == expected.scores
+    assert (session.stats.analysed, session.stats.cached) == (200, 0)
+    assert session.prefilled == {}

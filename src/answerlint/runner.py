@@ -90,9 +90,9 @@ def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callabl
     diffs: list[str] = []
     fixed = 0
     fixed_stdin: str | None = None
-    for name, path in _targets(session, options, report_error, results):
+    for name, path, read in _targets(session, options, report_error, results):
         result = session.lint_file(name, path, stdin.read() if path is None else None, options.stage,
-                                   options.scored, report_error, options.metrics)
+                                   options.scored, report_error, options.metrics, read)
         results.append(result)
         if options.verbose and result.bank is not None:
             from answerlint.verbose import read_notes
@@ -215,13 +215,15 @@ def _write_baseline(recorded, results: list[FileResult], report_error) -> int:
 
 
 def _targets(session: Session, options: Options, report_error, results: list[FileResult]):
-    """The targets of the run, as ``session.targets`` yields them; with more than one job the
-    items still to analyse are first analysed by worker processes (see parallel.py). What
-    ``targets`` reports or adds to ``results`` while walking is replayed in the same order."""
+    """The targets of the run, as ``session.targets`` yields them, each with the file and bank
+    read while planning (or None); with more than one job the items still to analyse are first
+    analysed by worker processes (see parallel.py). What ``targets`` reports or adds to
+    ``results`` while walking is replayed in the same order."""
     from answerlint import parallel, progress
 
     if options.jobs == 1 and not options.progress:
-        yield from session.targets(options.paths, report_error, results, options.stdin_filename)
+        for name, path in session.targets(options.paths, report_error, results, options.stdin_filename):
+            yield name, path, None
         return
     events: list[tuple] = []
     walked = _Recorder(events)
@@ -230,24 +232,23 @@ def _targets(session: Session, options: Options, report_error, results: list[Fil
         events.append(("target", name, path))
     files = [(e[1], e[2]) for e in events if e[0] == "target" and e[2] is not None]
     pieces = 4 * (options.jobs or os.cpu_count() or 1)
-    chunks = parallel.plan(session, files, options.stage, pieces)
-    items = sum(len(c.indices) for c in chunks)
-    jobs = parallel.jobs_for(options.jobs, items)
-    if progress.wanted(options.fmt, options.progress, items):
-        bar = progress.Bar(items)
+    planned = parallel.plan(session, files, options.stage, pieces)
+    jobs = parallel.jobs_for(options.jobs, planned.items)
+    if progress.wanted(options.fmt, options.progress, planned.items):
+        bar = progress.Bar(planned.items)
         try:
-            parallel.prefill(session, options, chunks, jobs, bar.advance)
+            parallel.prefill(session, options, planned, jobs, bar.advance)
         finally:
             bar.close()
     elif jobs > 1:
-        parallel.prefill(session, options, chunks, jobs)
+        parallel.prefill(session, options, planned, jobs)
     for event in events:
         if event[0] == "message":
             report_error(event[1])
         elif event[0] == "result":
             results.append(event[1])
         else:
-            yield event[1], event[2]
+            yield event[1], event[2], planned.read.pop(event[1], None) if event[2] is not None else None
 
 
 class _Recorder:

@@ -13,7 +13,7 @@ import os
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from answerlint import cache as cachemod
 from answerlint.analysis import Analysis
@@ -28,12 +28,16 @@ from answerlint.packs import RuleSet
 from answerlint.rules import Rule
 from answerlint.textstats import REPORTED as READABILITY
 
+if TYPE_CHECKING:
+    from answerlint.sourcefile import SourceFile
+
 STDIN = "-"
 
 
 @dataclass
 class Stats:
-    """What the cache saved: items linted afresh, and items whose findings came from the cache."""
+    """What the cache saved: items linted afresh (in this process or by --jobs workers), and
+    items whose findings came from the cache."""
 
     analysed: int = 0
     cached: int = 0
@@ -145,19 +149,23 @@ class Session:
 
     def lint_file(self, name: str, path: Path | None, data: bytes | None, stage: str | None = None,
                   scored: bool = False, report_error: Callable[[str], None] = lambda message: None,
-                  metrics: bool = False) -> FileResult:
+                  metrics: bool = False, read: tuple[SourceFile, Bank] | None = None) -> FileResult:
         """One bank: the file at ``path``, or ``data`` (standard input) when ``path`` is None;
-        ``metrics``: each item's readability too (the JSON report's), cached with its findings."""
+        ``metrics``: each item's readability too (the JSON report's), cached with its findings;
+        ``read``: the file and the bank already read from it (parallel.plan), not read again."""
         from answerlint import sourcefile
         from answerlint.readers import read_source
 
         result = FileResult(name)
         try:
             profile = self.profile_for(path or Path(name if name != STDIN else ".").absolute())
-            if path is not None:
-                result.source = sourcefile.read(path)
-                data = result.source.data
-            result.bank = read_source(name, data or b"", profile.settings.question_sections)
+            if read is not None:
+                result.source, result.bank = read
+            else:
+                if path is not None:
+                    result.source = sourcefile.read(path)
+                    data = result.source.data
+                result.bank = read_source(name, data or b"", profile.settings.question_sections)
             result.refused = list(result.bank.refused)
             for exc in result.refused:
                 report_error(str(exc))
@@ -205,7 +213,7 @@ class Session:
         of ``bank``, and the pipeline's label scheme: a --jobs worker's share of one big bank,
         which the process that asked merges with :attr:`prefilled` (see parallel.py)."""
         part = replace(bank, items=[bank.items[i] for i in indices])
-        run = _BankRun(self, part, profile, stage)
+        run = _BankRun(self, part, profile, stage, share=True)
         run._item_findings([r for r in run.rules if r.scope != "bank"])
         if scored and any(get_kind(r.kind).needs in (NEEDS_TAGS, NEEDS_PARSE) for r in run.rules):
             for item in part.answers:
@@ -314,15 +322,20 @@ class Session:
 class _BankRun:
     """Linting one bank through the cache: items found in it are not analysed again."""
 
-    def __init__(self, session: Session, bank: Bank, profile: Profile, stage: str | None) -> None:
+    def __init__(self, session: Session, bank: Bank, profile: Profile, stage: str | None,
+                 share: bool = False) -> None:
+        """``share``: a --jobs share of the bank (:meth:`Session.item_entries`): it neither takes
+        :attr:`Session.prefilled` nor counts in the stats (the lint that reads its entries does)."""
         self.session, self.bank, self.profile, self.stage = session, bank, profile, stage
+        self.stats = Stats() if share else session.stats
         settings = profile.settings
         linter = session.linter
         self.provider = linter.provider(settings)
         candidates = profile.rules_for(bank.path)
         self.cache = session.cache_for(settings)
         self.name, self.entries = session._entries(bank, profile)
-        prefilled = session.prefilled.pop(bank.path, None)
+        prefilled = None if share else session.prefilled.pop(bank.path, None)
+        self._prefilled = set(prefilled[1]) if prefilled is not None else set()  # their keys
         if prefilled is not None:  # the items' findings and facts, found by --jobs workers
             self.entries.scheme = self.entries.scheme or prefilled[0]
             self.entries.items.update(prefilled[1])
@@ -365,8 +378,9 @@ class _BankRun:
                 missing.append(item)
             else:
                 out[id(item)] = decoded
-        self.session.stats.cached += len(self.bank.items) - len(missing)
-        self.session.stats.analysed += len(missing)
+        jobs = sum(1 for i in self.bank.items if id(i) in out and self.keys[id(i)] in self._prefilled)
+        self.stats.cached += len(self.bank.items) - len(missing) - jobs  # analysed by --jobs: not cached
+        self.stats.analysed += len(missing) + jobs
         if not missing:
             return out
         analysis = Analysis(replace(self.bank, items=missing), self.provider, self.wpm)
