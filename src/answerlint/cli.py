@@ -102,8 +102,16 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         baseline=baseline, write_baseline=write_baseline, output_file=output_file,
         show_settings=show_settings, verbose=verbose, jobs=jobs, progress=not no_progress,
     )
-    code = run(options, sys.stdin.buffer, sys.stdout, _error)
+    code = run(options, sys.stdin.buffer, sys.stdout, _error, _kept_pipelines())
     sys.exit(0 if exit_zero and code == 1 else code)
+
+
+def _kept_pipelines():
+    """The pipelines ``answerlint daemon`` keeps loaded, when it runs this command (its context
+    object); None in a process of its own."""
+    from answerlint.nlpprovider import Pipelines
+
+    return click.get_current_context().find_object(Pipelines)
 
 
 @main.command("report")
@@ -247,6 +255,78 @@ def model_command(as_json, model) -> None:
                 click.echo(f"  {k}: {shown}")
         else:
             click.echo(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
+
+
+@main.group("daemon")
+def daemon_group() -> None:
+    """A resident process that runs `answerlint check` with the spaCy pipeline loaded, for
+    ANSWERLINT_DAEMON=1 runs (see docs/daemon.md)."""
+
+
+_IDLE = click.option("--idle-timeout", type=click.FloatRange(1), default=3600, show_default=True,
+                     metavar="SECONDS", help="Exit after this long without a request.")
+
+
+@daemon_group.command("start")
+@_IDLE
+def daemon_start(idle_timeout) -> None:
+    """Start the daemon (in the background) unless it is running."""
+    from answerlint.daemon import control
+
+    found = control.status()
+    if control.current(found):
+        click.echo(f"answerlint daemon: already running (pid {found['pid']})", err=True)
+        return
+    if found is not None:  # another answerlint's, or an older one
+        control.stop()
+    _start(idle_timeout)
+
+
+@daemon_group.command("stop")
+def daemon_stop() -> None:
+    """Stop the daemon."""
+    from answerlint.daemon import control
+
+    found = control.stop()
+    click.echo("answerlint daemon: " + (f"stopped (pid {found['pid']})" if found else "not running"), err=True)
+
+
+@daemon_group.command("restart")
+@_IDLE
+def daemon_restart(idle_timeout) -> None:
+    """Stop the daemon if it runs, and start it."""
+    from answerlint.daemon import control
+
+    control.stop()
+    _start(idle_timeout)
+
+
+@daemon_group.command("status")
+def daemon_status() -> None:
+    """Say whether the daemon runs (exit status 0) or not (1), and for which answerlint."""
+    import time
+
+    from answerlint.daemon import control
+
+    found = control.status()
+    if found is None:
+        click.echo("answerlint daemon: not running")
+        sys.exit(1)
+    since = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(found.get("started", 0)))
+    note = "" if control.current(found) else "; stale: another answerlint's code (check runs without it)"
+    click.echo(f"answerlint daemon: running (pid {found.get('pid')}, since {since}, {found.get('requests')} "
+               f"requests, idle timeout {found.get('idle_timeout'):g} s), socket {found.get('socket')}{note}")
+
+
+def _start(idle_timeout: float) -> None:
+    from answerlint.daemon import control
+
+    try:
+        found = control.start(idle_timeout)
+    except control.DaemonError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    click.echo(f"answerlint daemon: started (pid {found['pid']}), socket {found['socket']}", err=True)
 
 
 def _ruleset(config_path: str | None):

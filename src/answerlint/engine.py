@@ -15,7 +15,7 @@ from answerlint.kinds import get_kind
 from answerlint.kinds.base import NEEDS_PARSE, NEEDS_TAGS
 from answerlint.lines import LineIndex
 from answerlint.model import ANSWER, Bank, Finding
-from answerlint.nlpprovider import NlpProvider
+from answerlint.nlpprovider import NlpProvider, Pipelines
 from answerlint.packs import RuleSet, validate_options
 from answerlint.rules import Rule
 from answerlint.schema import Ctx
@@ -63,11 +63,14 @@ class FileResult:
 
 
 class Linter:
-    """Lints banks; owns the spaCy provider and the rules compiled for this run."""
+    """Lints banks; owns the spaCy provider and the rules compiled for this run. ``pipelines``:
+    where the providers get their spaCy objects (by default loaded afresh)."""
 
-    def __init__(self, model: str | None = None, parse_all: bool = False) -> None:
+    def __init__(self, model: str | None = None, parse_all: bool = False,
+                 pipelines: Pipelines | None = None) -> None:
         self.model = model  # --model: overrides every config's `model`
         self.parse_all = parse_all
+        self.pipelines = pipelines
         self._providers: dict[str | None, NlpProvider] = {}
         self._compiled: dict[tuple, object] = {}
         self.skipped: dict[str, str] = {}  # rule id -> why it could not run with this pipeline
@@ -76,7 +79,7 @@ class Linter:
         """One spaCy provider per pipeline name, shared by every bank of the run."""
         model = self.model or settings.model
         if model not in self._providers:
-            self._providers[model] = NlpProvider(model, self.parse_all)
+            self._providers[model] = NlpProvider(model, self.parse_all, self.pipelines)
         return self._providers[model]
 
     def runnable(self, rules: list[Rule], provider: NlpProvider, scheme: str | None = None) -> list[Rule]:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import fields
 from pathlib import Path
 from typing import Iterable
 
 from answerlint.rules import Rule
 
-_PACKAGE = Path(__file__).resolve().parent
 _SKIPPED_FIELDS = ("examples", "rationale", "summary", "source", "line", "link")  # never change a finding
 
 
@@ -38,17 +36,11 @@ def rules_fingerprint(fingerprints: Iterable[str]) -> str:
 
 
 def code_fingerprint() -> str:
-    """answerlint's version and the size and modification time of each of its modules."""
-    from answerlint import __version__
+    """answerlint's version and the size and modification time of each of its modules (see
+    codestamp.py, which the daemon's client uses without importing this module)."""
+    from answerlint.codestamp import code_fingerprint as stamp
 
-    entries = [__version__]
-    for directory, dirs, files in os.walk(_PACKAGE):
-        dirs[:] = sorted(d for d in dirs if d not in ("models", "__pycache__"))
-        for name in sorted(files):
-            if name.endswith((".py", ".yaml")):
-                st = os.stat(os.path.join(directory, name))
-                entries.append(f"{os.path.relpath(os.path.join(directory, name), _PACKAGE)}:{st.st_size}:{st.st_mtime_ns}")
-    return digest(entries)
+    return stamp()
 
 
 def pipeline_identity(model: str | None) -> str:

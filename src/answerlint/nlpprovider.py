@@ -5,12 +5,38 @@ from __future__ import annotations
 from typing import Any
 
 
-class NlpProvider:
-    """Owns the spaCy objects of one run. Nothing is imported until a rule asks for it."""
+class Pipelines:
+    """Where providers get their spaCy objects: loaded afresh for each call. ``answerlint daemon``
+    hands its Sessions one that keeps them loaded between runs (daemon/pipelines.py)."""
 
-    def __init__(self, model: str | None = None, parse_all: bool = False) -> None:
+    def full(self, model: str | None):
+        """The pipeline ``model`` (None: the bundled one), its tokenizer bounded; raises
+        nlp.PipelineError if it cannot be loaded."""
+        from answerlint.nlp import load_pipeline
+        from answerlint.tokenizing import bound
+
+        return bound(load_pipeline(model))
+
+    def blank(self):
+        """spaCy's English tokenizer keeping the bundled pipeline's whole words, bounded."""
+        import spacy  # deferred: spaCy costs about a second to import
+
+        from answerlint.tokenizing import bound, keep_whole_words
+
+        blank = spacy.blank("en")
+        keep_whole_words(blank)
+        return bound(blank)
+
+
+class NlpProvider:
+    """Owns the spaCy objects of one run. Nothing is imported until a rule asks for it.
+    ``pipelines``: where they come from (by default loaded afresh)."""
+
+    def __init__(self, model: str | None = None, parse_all: bool = False,
+                 pipelines: Pipelines | None = None) -> None:
         self.model = model
         self.parse_all = parse_all  # parse every sentence (for benchmarks), not only candidates
+        self.pipelines = pipelines or Pipelines()
         self._blank: Any = None
         self._full: Any = None
         self._scheme: str | None = None
@@ -25,13 +51,7 @@ class NlpProvider:
             if self._full is not None and self.model in _BUNDLED_ALIASES:
                 self._blank = self._full
             else:
-                import spacy  # deferred: spaCy costs about a second to import
-
-                from answerlint.tokenizing import bound, keep_whole_words
-
-                blank = spacy.blank("en")
-                keep_whole_words(blank)
-                self._blank = bound(blank)
+                self._blank = self.pipelines.blank()
         return self._blank
 
     def tokenizer(self, text: str):
@@ -47,11 +67,10 @@ class NlpProvider:
         """The full pipeline (bundled unless a model was chosen); raises ConfigError if it fails."""
         if self._full is None:
             from answerlint.errors import ConfigError
-            from answerlint.nlp import PipelineError, load_pipeline
-            from answerlint.tokenizing import bound
+            from answerlint.nlp import PipelineError
 
             try:
-                self._full = bound(load_pipeline(self.model))
+                self._full = self.pipelines.full(self.model)
             except PipelineError as exc:
                 raise ConfigError(str(exc)) from None
         return self._full

@@ -58,20 +58,23 @@ class Options:
         return self.fmt == "json"
 
 
-def session_for(options: Options) -> Session:
+def session_for(options: Options, pipelines=None) -> Session:
     return Session(config=options.config, select=options.select, extend_select=options.extend_select,
                    ignore=options.ignore, fail_on=options.fail_on, model=options.model,
-                   cache=(options.cache_dir or True) if options.cache else False)
+                   cache=(options.cache_dir or True) if options.cache else False, pipelines=pipelines)
 
 
-def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callable[[str], None]) -> int:
+def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callable[[str], None],
+        pipelines=None) -> int:
+    """``pipelines``: where the Session gets spaCy pipelines (nlpprovider.Pipelines; the daemon's
+    keeps them loaded); by default loaded afresh."""
     from answerlint.formatters import REGISTRY
     from answerlint.report import Report
 
     from answerlint.baseline import Baseline
     from answerlint.decision import BaselineFilter
 
-    session = session_for(options)
+    session = session_for(options, pipelines)
     report_error = _once(report_error)
     if options.show_settings:
         return _show_settings(session, options, stdout, report_error)

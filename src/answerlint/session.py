@@ -46,15 +46,16 @@ class Stats:
 class Session:
     """Lints banks with the configuration closest to each (or ``config``), command-line style
     overrides on top. ``cache``: False (no cache), True (``.answerlint_cache`` next to each
-    configuration) or a directory."""
+    configuration) or a directory. ``pipelines`` (an nlpprovider.Pipelines): where spaCy
+    pipelines come from; by default each Session loads its own."""
 
     def __init__(self, *, config: str | Path | None = None, select=None, extend_select=None, ignore=None,
                  fail_on: str | None = None, model: str | None = None, cache: bool | str | Path = False,
-                 parse_all: bool = False) -> None:
+                 parse_all: bool = False, pipelines=None) -> None:
         self.config = Path(config) if config else None
         self._overrides = dict(select=_tuple(select), extend_select=_tuple(extend_select),
                                ignore=_tuple(ignore), fail_on=fail_on)
-        self.linter = Linter(model, parse_all)
+        self.linter = Linter(model, parse_all, pipelines)  # pipelines: see nlpprovider.Pipelines
         self.cache_setting = cache
         self.stats = Stats()
         self._configs: dict[Path, Path | None] = {}  # directory -> its closest config
