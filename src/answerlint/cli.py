@@ -102,16 +102,16 @@ def check(paths, fmt, select, extend_select, ignore, stage, config_path, fail_on
         baseline=baseline, write_baseline=write_baseline, output_file=output_file,
         show_settings=show_settings, verbose=verbose, jobs=jobs, progress=not no_progress,
     )
-    code = run(options, sys.stdin.buffer, sys.stdout, _error, _kept_pipelines())
+    code = run(options, sys.stdin.buffer, sys.stdout, _error, _resident())
     sys.exit(0 if exit_zero and code == 1 else code)
 
 
-def _kept_pipelines():
-    """The pipelines ``answerlint daemon`` keeps loaded, when it runs this command (its context
-    object); None in a process of its own."""
-    from answerlint.nlpprovider import Pipelines
+def _resident():
+    """What ``answerlint daemon`` keeps between commands, when it runs this one (the context
+    object it passes, see resident.py); None in a process of its own."""
+    from answerlint.resident import Resident
 
-    return click.get_current_context().find_object(Pipelines)
+    return click.get_current_context().find_object(Resident)
 
 
 @main.command("report")

@@ -6,6 +6,7 @@ import re
 import string
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 from answerlint import sourcefile, yamlpos
 from answerlint.errors import AnswerlintError, PackError
@@ -82,7 +83,8 @@ def pack_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
-def load_pack(path: Path) -> list[Rule]:
+def load_pack(path: Path, parse: Callable[[Path, str], list[Rule]] | None = None) -> list[Rule]:
+    """The rules of the pack file ``path``, read now and parsed by ``parse`` (:func:`parse_pack`)."""
     try:
         sourcefile.check_regular(path, "a rule pack file")
         text = path.read_text(encoding="utf-8")
@@ -90,6 +92,11 @@ def load_pack(path: Path) -> list[Rule]:
         raise PackError(exc.problem, str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"cannot read rule pack: {exc}", str(path)) from None
+    return (parse or parse_pack)(path, text)
+
+
+def parse_pack(path: Path, text: str) -> list[Rule]:
+    """The rules of a pack file's ``text``; ``path`` names it in errors and rules."""
     try:
         data = yamlpos.load(text, str(path))
     except AnswerlintError as exc:
@@ -220,14 +227,17 @@ class RuleSet:
         self.by_id = {r.id: r for r in rules}
 
     @classmethod
-    def load(cls, extra_dirs: tuple[Path, ...] = ()) -> "RuleSet":
+    def load(cls, extra_dirs: tuple[Path, ...] = (), parse: Callable[[Path, str], list[Rule]] | None = None
+             ) -> "RuleSet":
+        """The built-in packs and those of ``extra_dirs``, every file read now; ``parse``: how a
+        file's text becomes rules (:func:`parse_pack`; the daemon's remembers its results)."""
         rules: list[Rule] = []
         seen: dict[str, str] = {}
         for directory in (builtin_pack_dir(), *extra_dirs):
             if not directory.is_dir():
                 raise PackError(f"rule pack directory not found: {directory}", str(directory))
             for path in pack_files(directory):
-                for rule in load_pack(path):
+                for rule in load_pack(path, parse):
                     if rule.id in seen:
                         raise PackError(f"rule '{rule.id}' is already defined in {seen[rule.id]}",
                                         rule.source, rule.line)

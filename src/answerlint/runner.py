@@ -58,23 +58,25 @@ class Options:
         return self.fmt == "json"
 
 
-def session_for(options: Options, pipelines=None) -> Session:
+def session_for(options: Options, resident=None) -> Session:
+    """``resident``: what a long-lived process keeps between commands (resident.Resident)."""
+    kept = {} if resident is None else {"pipelines": resident.pipelines, "parse_pack": resident.parse_pack}
     return Session(config=options.config, select=options.select, extend_select=options.extend_select,
                    ignore=options.ignore, fail_on=options.fail_on, model=options.model,
-                   cache=(options.cache_dir or True) if options.cache else False, pipelines=pipelines)
+                   cache=(options.cache_dir or True) if options.cache else False, **kept)
 
 
 def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callable[[str], None],
-        pipelines=None) -> int:
-    """``pipelines``: where the Session gets spaCy pipelines (nlpprovider.Pipelines; the daemon's
-    keeps them loaded); by default loaded afresh."""
+        resident=None) -> int:
+    """``resident``: what the daemon keeps between commands (resident.Resident: loaded
+    pipelines); None in a process of its own."""
     from answerlint.formatters import REGISTRY
     from answerlint.report import Report
 
     from answerlint.baseline import Baseline
     from answerlint.decision import BaselineFilter
 
-    session = session_for(options, pipelines)
+    session = session_for(options, resident)
     report_error = _once(report_error)
     if options.show_settings:
         return _show_settings(session, options, stdout, report_error)

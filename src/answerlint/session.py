@@ -47,16 +47,18 @@ class Session:
     """Lints banks with the configuration closest to each (or ``config``), command-line style
     overrides on top. ``cache``: False (no cache), True (``.answerlint_cache`` next to each
     configuration) or a directory. ``pipelines`` (an nlpprovider.Pipelines): where spaCy
-    pipelines come from; by default each Session loads its own."""
+    pipelines come from; by default each Session loads its own. ``parse_pack``: how a rule pack
+    file's text becomes rules (packs.parse_pack by default; see resident.py)."""
 
     def __init__(self, *, config: str | Path | None = None, select=None, extend_select=None, ignore=None,
                  fail_on: str | None = None, model: str | None = None, cache: bool | str | Path = False,
-                 parse_all: bool = False, pipelines=None) -> None:
+                 parse_all: bool = False, pipelines=None, parse_pack=None) -> None:
         self.config = Path(config) if config else None
         self._overrides = dict(select=_tuple(select), extend_select=_tuple(extend_select),
                                ignore=_tuple(ignore), fail_on=fail_on)
         self.linter = Linter(model, parse_all, pipelines)  # pipelines: see nlpprovider.Pipelines
         self.cache_setting = cache
+        self._parse_pack = parse_pack
         self.stats = Stats()
         self._configs: dict[Path, Path | None] = {}  # directory -> its closest config
         self._profiles: dict[str | None, Profile] = {}
@@ -119,7 +121,8 @@ class Session:
     def ruleset(self, settings: Settings) -> RuleSet:
         packs = tuple(p.resolve() for p in settings.packs)
         if packs not in self._rulesets:
-            self._rulesets[packs] = RuleSet.load(packs)
+            self._rulesets[packs] = (RuleSet.load(packs) if self._parse_pack is None
+                                     else RuleSet.load(packs, self._parse_pack))
         return self._rulesets[packs]
 
     @property

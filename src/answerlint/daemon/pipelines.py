@@ -1,4 +1,4 @@
-"""The spaCy pipelines a daemon keeps loaded between requests.
+"""What a daemon keeps between requests: loaded spaCy pipelines, and rules parsed from pack texts.
 
 Each request still gets new Sessions, and each Session new providers (nlpprovider.NlpProvider),
 which behave as in a fresh process; only what they load is kept: a pipeline by its identity (name,
@@ -28,3 +28,30 @@ class KeptPipelines(Pipelines):
         if self._blank is None:
             self._blank = super().blank()
         return self._blank
+
+
+class KeptPacks:
+    """packs.parse_pack, remembering the rules of the last pack texts it parsed (by path and
+    text: an edited pack is parsed again; Rules are immutable)."""
+
+    LIMIT = 256
+
+    def __init__(self) -> None:
+        self._parsed: dict[tuple[str, str], list] = {}
+
+    def __call__(self, path, text: str) -> list:
+        from answerlint.packs import parse_pack
+
+        key = (str(path), text)
+        if key not in self._parsed:
+            if len(self._parsed) >= self.LIMIT:
+                self._parsed.pop(next(iter(self._parsed)))
+            self._parsed[key] = parse_pack(path, text)
+        return list(self._parsed[key])
+
+
+def resident():
+    """The :class:`answerlint.resident.Resident` a daemon hands to every command it runs."""
+    from answerlint.resident import Resident
+
+    return Resident(KeptPipelines(), KeptPacks())

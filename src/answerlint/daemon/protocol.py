@@ -25,7 +25,7 @@ class ProtocolError(Exception):
     """The other side said something that is not a message, or went away."""
 
 
-class UnsafeDirectory(Exception):
+class UnsafeDirectory(PermissionError):
     """The runtime directory is not private to this user."""
 
 

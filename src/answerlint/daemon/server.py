@@ -3,7 +3,8 @@
 Each request runs the click command line in this process as a fresh process would run it: in the
 client's directory, environment and umask, with the client's own standard streams (received as
 file descriptors), the program name it would show, and new Sessions (configuration, rule packs and
-the cache are read afresh); only the loaded pipelines are kept (pipelines.py). Run as
+the cache are read afresh); only loaded pipelines and the rules parsed from a pack's text are kept
+(pipelines.py, resident.py). Run as
 ``python -m answerlint.daemon.server DIRECTORY IDLE_SECONDS`` by ``answerlint daemon start``.
 """
 
@@ -19,7 +20,7 @@ import traceback
 import warnings
 
 from answerlint.daemon import protocol
-from answerlint.daemon.pipelines import KeptPipelines
+from answerlint.daemon.pipelines import resident
 
 POLL = 30.0  # seconds between checks that the socket is still this daemon's
 
@@ -30,7 +31,7 @@ class Server:
         self.path = protocol.socket_path(directory)
         self.idle_timeout = idle_timeout
         self.identity = protocol.identity()
-        self.pipelines = KeptPipelines()
+        self.resident = resident()
         self.started = time.time()
         self.requests = 0
         self._inode: int | None = None
@@ -41,7 +42,7 @@ class Server:
         from answerlint.session import Session
 
         try:
-            Session(pipelines=self.pipelines).lint_text("I am a team player. I led the team.", "warm-up.md")  # cwd: /
+            Session(pipelines=self.resident.pipelines, parse_pack=self.resident.parse_pack).lint_text("I am a team player. I led the team.", "warm-up.md")  # cwd: /
         except Exception:  # noqa: BLE001 - a first request will say what is wrong
             traceback.print_exc()
 
@@ -139,7 +140,7 @@ class Server:
         protocol.send(conn, {"accepted": True})
         self.requests += 1
         try:
-            code = run_command(message, fds, self.pipelines)
+            code = run_command(message, fds, self.resident)
         finally:
             fds.clear()  # closed with the streams
             os.chdir("/")
@@ -157,7 +158,7 @@ def _valid(message: dict) -> bool:
             and isinstance(message.get("streams"), list) and len(message["streams"]) == 3)
 
 
-def run_command(message: dict, fds: list[int], pipelines) -> int:
+def run_command(message: dict, fds: list[int], resident) -> int:
     """Run the request's command line with its streams, environment and umask; its exit status.
     The descriptors are closed when it returns; the process's own state is restored."""
     from answerlint.cli import main
@@ -176,7 +177,7 @@ def run_command(message: dict, fds: list[int], pipelines) -> int:
         with warnings.catch_warnings():  # warnings shown once per process are shown once per request
             warnings.onceregistry.clear()
             try:
-                main.main(args=message["argv"], prog_name=message["prog"], obj=pipelines)
+                main.main(args=message["argv"], prog_name=message["prog"], obj=resident)
                 code = 0
             except SystemExit as exc:
                 code = _exit_status(exc.code)
