@@ -8,7 +8,9 @@ else sentences of corpus/), in paragraphs of about 70 words:
   file in the same run, as ratios (proselint is a benchmark-only dependency: `pip install
   proselint`; without it only answerlint's numbers are printed, and the script says so);
 - warm re-run (cache filled, nothing changed) against a cold run with the cache;
-- one edited answer in a 100-answer bank, warm otherwise;
+- one edited answer in a 100-answer bank, warm otherwise: in a fresh process, and handed to
+  ``answerlint daemon`` (ANSWERLINT_DAEMON=1; the daemon's CPU time is printed beside the
+  client's, since the client's CPU is not where the work is done);
 - a 10-answer bank, cold; `--version`;
 - peak memory with --jobs 2: the largest process, and the whole process tree at its peak.
 Wall times are the best of ``--repeat`` runs; CPU times (user+sys of the process and its
@@ -81,17 +83,44 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(args: list[str], repeat: int = 1, cwd: Path | None = None, before=None) -> tuple[float, float]:
+def timed(args: list[str], repeat: int = 1, cwd: Path | None = None, before=None,
+          env: dict | None = None) -> tuple[float, float]:
     """(best wall, its CPU) of ``args`` in a fresh process; ``before`` runs before each run."""
     best = (float("inf"), 0.0)
     for _ in range(repeat):
         if before:
             before()
         cpu, start = _cpu(), time.perf_counter()
-        subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
         wall = time.perf_counter() - start
         best = min(best, (wall, _cpu() - cpu))
     return best
+
+
+def through_daemon(py: str, args: list[str], work: Path, repeat: int, edit) -> None:
+    """The same edited-answer run handed to a daemon of its own (a private runtime directory)."""
+    runtime = work / "daemon"
+    runtime.mkdir(mode=0o700)
+    env = {**os.environ, "ANSWERLINT_DAEMON_DIR": str(runtime)}
+    subprocess.run([py, "-m", "answerlint", "daemon", "start"], env=env, stderr=subprocess.DEVNULL, check=True)
+    try:
+        pid = int(subprocess.run([py, "-m", "answerlint", "daemon", "status"], env=env, capture_output=True,
+                                 text=True).stdout.split("pid ")[1].split(",")[0])
+        served = {**env, "ANSWERLINT_DAEMON": "1"}
+        timed(args, env=served, before=edit)  # the daemon's first request imports what it has not yet
+        server_cpu = _process_cpu(pid)
+        wall, cpu = timed(args, repeat, env=served, before=edit)
+        server_cpu = (_process_cpu(pid) - server_cpu) / repeat
+        print(f"  the same, through `answerlint daemon`: {wall:.3f} s wall ({cpu:.3f} s CPU in the client, "
+              f"{server_cpu:.3f} s in the daemon per run)")
+    finally:
+        subprocess.run([py, "-m", "answerlint", "daemon", "stop"], env=env, stderr=subprocess.DEVNULL, check=False)
+
+
+def _process_cpu(pid: int) -> float:
+    """User+system CPU seconds of a running process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _tree_rss(root: int) -> tuple[int, int]:
@@ -246,6 +275,7 @@ def main() -> None:
 
         one = timed(check + ["--cache-dir", str(edit_cache), str(bank_path)], args.repeat, before=edit)
         print(f"one edited answer in a 100-answer bank (warm otherwise): {one[0]:.3f} s wall ({one[1]:.3f} s CPU)")
+        through_daemon(py, check + ["--cache-dir", str(edit_cache), str(bank_path)], work, args.repeat, edit)
 
         small = work / "small.md"
         small.write_text(bank(10), encoding="utf-8")
