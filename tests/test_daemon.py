@@ -183,3 +183,41 @@ def test_only_check_is_forwarded():
     assert not opted_in(["check", "."], {"ANSWERLINT_DAEMON": "0"})
     assert not opted_in(["report", "."], yes)
     assert not opted_in(["daemon", "stop"], yes)
+
+
+def test_a_reply_that_follows_at_once_stays_for_the_next_receive():
+    # a fast command's exit status can arrive with the 'accepted' reply in one read
+    import socket
+
+    left, right = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    with left, right:
+        protocol.send(left, {"accepted": True})
+        protocol.send(left, {"exit": 3})
+        assert protocol.receive(right) == ({"accepted": True}, [])
+        assert protocol.receive(right) == ({"exit": 3}, [])
+
+
+def test_descriptors_travel_with_the_message(tmp_path):
+    import socket
+
+    path = tmp_path / "out.txt"
+    left, right = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    with left, right, open(path, "wb") as out:
+        protocol.send(left, {"op": "run"}, [out.fileno()])
+        message, fds = protocol.receive(right, max_fds=3)
+        assert message == {"op": "run"} and len(fds) == 1
+        with open(fds[0], "wb") as received:
+            received.write(b"written by the other side\n")
+    assert path.read_bytes() == b"written by the other side\n"
+
+
+def test_output_and_errors_interleave_as_they_would(daemon):
+    # one pipe for both: the error lines and the report come in the order a process of its own writes them
+    def merged(env):
+        return subprocess.run([sys.executable, "-m", "answerlint", "check", "strong.md", "no-such-bank.md", "weak.md"],
+                              env=env, cwd=CORPUS, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              timeout=300).stdout
+
+    alone = merged(_env(daemon))
+    assert alone.startswith(b"answerlint: no-such-bank.md: no such file or directory\n")
+    assert merged(_env(daemon, ANSWERLINT_DAEMON="1")) == alone

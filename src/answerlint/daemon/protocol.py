@@ -82,24 +82,21 @@ def send(sock: socket.socket, message: dict, fds: list[int] | None = None) -> No
 
 
 def receive(sock: socket.socket, max_fds: int = 0) -> tuple[dict, list[int]]:
-    """The next message, and the file descriptors that came with it (at most ``max_fds``)."""
+    """The next message, and the file descriptors that came with it (at most ``max_fds``).
+    Reads exactly one message: the next one (a reply may follow at once) stays in the socket."""
     fds: list[int] = []
-    if max_fds:
-        data, fds, _flags, _addr = socket.recv_fds(sock, 65536, max_fds)
-        buffer = bytearray(data)
-    else:
-        buffer = bytearray()
     try:
-        while len(buffer) < _HEADER.size:
-            buffer += _chunk(sock)
-        (size,) = _HEADER.unpack_from(buffer)
+        if max_fds:  # the descriptors come with the first byte of the message
+            data, fds, _flags, _addr = socket.recv_fds(sock, _HEADER.size, max_fds)
+            if not data:
+                raise ProtocolError("connection closed")
+            header = data + _exactly(sock, _HEADER.size - len(data))
+        else:
+            header = _exactly(sock, _HEADER.size)
+        (size,) = _HEADER.unpack(header)
         if size > MAX_MESSAGE:
             raise ProtocolError(f"message of {size} bytes")
-        while len(buffer) < _HEADER.size + size:
-            buffer += _chunk(sock)
-        if len(buffer) != _HEADER.size + size:
-            raise ProtocolError("more than one message")
-        message = json.loads(buffer[_HEADER.size:].decode("utf-8"))
+        message = json.loads(_exactly(sock, size).decode("utf-8"))
         if not isinstance(message, dict):
             raise ProtocolError("a message is a JSON object")
     except BaseException:
@@ -109,11 +106,14 @@ def receive(sock: socket.socket, max_fds: int = 0) -> tuple[dict, list[int]]:
     return message, fds
 
 
-def _chunk(sock: socket.socket) -> bytes:
-    data = sock.recv(65536)
-    if not data:
-        raise ProtocolError("connection closed")
-    return data
+def _exactly(sock: socket.socket, size: int) -> bytes:
+    buffer = bytearray()
+    while len(buffer) < size:
+        data = sock.recv(min(size - len(buffer), 1 << 20))
+        if not data:
+            raise ProtocolError("connection closed")
+        buffer += data
+    return bytes(buffer)
 
 
 def peer_uid(sock: socket.socket) -> int | None:
