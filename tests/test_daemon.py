@@ -221,3 +221,25 @@ def test_output_and_errors_interleave_as_they_would(daemon):
     alone = merged(_env(daemon))
     assert alone.startswith(b"answerlint: no-such-bank.md: no such file or directory\n")
     assert merged(_env(daemon, ANSWERLINT_DAEMON="1")) == alone
+
+
+def test_the_daemon_exits_when_idle_and_removes_its_socket(tmp_path, monkeypatch):
+    import time
+
+    directory = _private(tmp_path / "rt")
+    assert _answerlint(["daemon", "start", "--idle-timeout", "1"], _env(directory))[2] == 0
+    deadline = time.monotonic() + 60
+    while (directory / "daemon.sock").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not (directory / "daemon.sock").exists()
+    assert _status(directory, monkeypatch) is None
+    assert "idle timeout: exiting" in (directory / "daemon.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a directory to another user")
+def test_a_runtime_directory_of_another_user_is_refused(tmp_path):
+    directory = _private(tmp_path / "rt")
+    os.chown(directory, 65534, 65534)
+    _, err, code = _answerlint(["daemon", "start"], _env(directory))
+    assert code == 2
+    assert err == f"answerlint: refusing the runtime directory: {directory} belongs to another user (uid 65534)\n".encode()

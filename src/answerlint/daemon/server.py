@@ -110,6 +110,8 @@ class Server:
                 return self._run(conn, message, fds)
         except (OSError, ValueError, protocol.ProtocolError) as exc:
             log(f"bad request: {exc}")
+        except Exception:  # noqa: BLE001 - a bug here must not take the daemon down
+            log(f"request failed:\n{traceback.format_exc()}")
         finally:
             for fd in fds:
                 try:
