@@ -243,3 +243,13 @@ def test_a_runtime_directory_of_another_user_is_refused(tmp_path):
     _, err, code = _answerlint(["daemon", "start"], _env(directory))
     assert code == 2
     assert err == f"answerlint: refusing the runtime directory: {directory} belongs to another user (uid 65534)\n".encode()
+
+
+def test_a_fast_command_is_run_once(daemon, monkeypatch):
+    # a command that ends before the client has finished sending must not be run again in-process
+    args = ["check", "--format", "json", "independent"]
+    alone = _answerlint(args, _env(daemon))
+    before = _status(daemon, monkeypatch)["requests"]
+    for _ in range(12):
+        assert _answerlint(args, _env(daemon, ANSWERLINT_DAEMON="1")) == alone
+    assert _status(daemon, monkeypatch)["requests"] == before + 12

@@ -12,7 +12,7 @@ from answerlint.decision import UNUSED_SUPPRESSION, DecisionEngine, merge_overla
 from answerlint.errors import AnswerlintError, ConfigError
 from answerlint.fingerprint import rule_fingerprint
 from answerlint.kinds import get_kind
-from answerlint.kinds.base import NEEDS_PARSE, NEEDS_TAGS
+from answerlint.kinds.base import NEEDS_NOTHING, NEEDS_PARSE, NEEDS_TAGS
 from answerlint.lines import LineIndex
 from answerlint.model import ANSWER, Bank, Finding
 from answerlint.nlpprovider import NlpProvider, Pipelines
@@ -64,13 +64,16 @@ class FileResult:
 
 class Linter:
     """Lints banks; owns the spaCy provider and the rules compiled for this run. ``pipelines``:
-    where the providers get their spaCy objects (by default loaded afresh)."""
+    where the providers get their spaCy objects (by default loaded afresh); ``kept``: a dict of
+    compiled rules that outlives the Linter (the daemon's), for kinds that need nothing of spaCy,
+    whose compiled form depends on the rule alone (keyed by its fingerprint)."""
 
     def __init__(self, model: str | None = None, parse_all: bool = False,
-                 pipelines: Pipelines | None = None) -> None:
+                 pipelines: Pipelines | None = None, kept: dict | None = None) -> None:
         self.model = model  # --model: overrides every config's `model`
         self.parse_all = parse_all
         self.pipelines = pipelines
+        self._kept = kept
         self._providers: dict[str | None, NlpProvider] = {}
         self._compiled: dict[tuple, object] = {}
         self.skipped: dict[str, str] = {}  # rule id -> why it could not run with this pipeline
@@ -146,7 +149,7 @@ class Linter:
             kind = get_kind(rule.kind)
             key = (rule_fingerprint(rule), provider.model, provider.parse_all)
             if key not in self._compiled:
-                self._compiled[key] = kind.prepare(rule, provider)
+                self._compiled[key] = self._prepare(kind, rule, key[0], provider)
             for raw in kind.check(rule, self._compiled[key], analysis):
                 if rule.softened_by_evidence and raw.item is not None and analysis.evidence_near(raw.item, raw.start):
                     raw = replace(raw, demote=raw.demote + 1)
@@ -154,6 +157,13 @@ class Linter:
                         and analysis.complete(raw.item):
                     raw = replace(raw, demote=raw.demote + 1)
                 yield rule, raw
+
+    def _prepare(self, kind, rule: Rule, fingerprint: str, provider: NlpProvider):
+        if self._kept is None or kind.needs != NEEDS_NOTHING:
+            return kind.prepare(rule, provider)
+        if fingerprint not in self._kept:
+            self._kept[fingerprint] = kind.prepare(rule, provider)
+        return self._kept[fingerprint]
 
     @staticmethod
     def decide(bank: Bank, profile: Profile, stage: str | None, rules: list[Rule], found) -> list[Finding]:

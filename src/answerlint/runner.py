@@ -60,7 +60,8 @@ class Options:
 
 def session_for(options: Options, resident=None) -> Session:
     """``resident``: what a long-lived process keeps between commands (resident.Resident)."""
-    kept = {} if resident is None else {"pipelines": resident.pipelines, "parse_pack": resident.parse_pack}
+    kept = {} if resident is None else {"pipelines": resident.pipelines, "parse_pack": resident.parse_pack,
+                                        "compiled": resident.compiled}
     return Session(config=options.config, select=options.select, extend_select=options.extend_select,
                    ignore=options.ignore, fail_on=options.fail_on, model=options.model,
                    cache=(options.cache_dir or True) if options.cache else False, **kept)
@@ -68,8 +69,8 @@ def session_for(options: Options, resident=None) -> Session:
 
 def run(options: Options, stdin: BinaryIO, stdout: TextIO, report_error: Callable[[str], None],
         resident=None) -> int:
-    """``resident``: what the daemon keeps between commands (resident.Resident: loaded
-    pipelines); None in a process of its own."""
+    """``resident``: what the daemon keeps between commands (resident.Resident: loaded pipelines,
+    parsed packs, compiled rules); None in a process of its own."""
     from answerlint.formatters import REGISTRY
     from answerlint.report import Report
 

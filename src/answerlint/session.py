@@ -48,15 +48,16 @@ class Session:
     overrides on top. ``cache``: False (no cache), True (``.answerlint_cache`` next to each
     configuration) or a directory. ``pipelines`` (an nlpprovider.Pipelines): where spaCy
     pipelines come from; by default each Session loads its own. ``parse_pack``: how a rule pack
-    file's text becomes rules (packs.parse_pack by default; see resident.py)."""
+    file's text becomes rules (packs.parse_pack by default; see resident.py); ``compiled``: compiled
+    rules kept beyond the Session (see :class:`Linter`)."""
 
     def __init__(self, *, config: str | Path | None = None, select=None, extend_select=None, ignore=None,
                  fail_on: str | None = None, model: str | None = None, cache: bool | str | Path = False,
-                 parse_all: bool = False, pipelines=None, parse_pack=None) -> None:
+                 parse_all: bool = False, pipelines=None, parse_pack=None, compiled=None) -> None:
         self.config = Path(config) if config else None
         self._overrides = dict(select=_tuple(select), extend_select=_tuple(extend_select),
                                ignore=_tuple(ignore), fail_on=fail_on)
-        self.linter = Linter(model, parse_all, pipelines)  # pipelines: see nlpprovider.Pipelines
+        self.linter = Linter(model, parse_all, pipelines, compiled)  # see nlpprovider.Pipelines, resident.py
         self.cache_setting = cache
         self._parse_pack = parse_pack
         self.stats = Stats()

@@ -1,4 +1,5 @@
-"""What a daemon keeps between requests: loaded spaCy pipelines, and rules parsed from pack texts.
+"""What a daemon keeps between requests: loaded spaCy pipelines, rules parsed from pack texts, and
+compiled rules of the kinds that need nothing of spaCy (see resident.py).
 
 Each request still gets new Sessions, and each Session new providers (nlpprovider.NlpProvider),
 which behave as in a fresh process; only what they load is kept: a pipeline by its identity (name,
@@ -50,8 +51,19 @@ class KeptPacks:
         return list(self._parsed[key])
 
 
+class KeptCompiled(dict):
+    """Compiled rules by fingerprint (engine.Linter's ``kept``), the oldest forgotten past LIMIT."""
+
+    LIMIT = 4096
+
+    def __setitem__(self, key, value) -> None:
+        if key not in self and len(self) >= self.LIMIT:
+            del self[next(iter(self))]
+        super().__setitem__(key, value)
+
+
 def resident():
     """The :class:`answerlint.resident.Resident` a daemon hands to every command it runs."""
     from answerlint.resident import Resident
 
-    return Resident(KeptPipelines(), KeptPacks())
+    return Resident(KeptPipelines(), KeptPacks(), KeptCompiled())

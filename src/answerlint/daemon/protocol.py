@@ -76,9 +76,9 @@ def send(sock: socket.socket, message: dict, fds: list[int] | None = None) -> No
     data = json.dumps(message, ensure_ascii=False).encode("utf-8")
     frame = _HEADER.pack(len(data)) + data
     if fds:
-        sent = socket.send_fds(sock, [frame], fds)
-        frame = frame[sent:]
-    sock.sendall(frame)
+        frame = frame[socket.send_fds(sock, [frame], fds):]
+    if frame:  # nothing left: no send at all (a 0-byte send fails once a fast daemon has hung up)
+        sock.sendall(frame)
 
 
 def receive(sock: socket.socket, max_fds: int = 0) -> tuple[dict, list[int]]:

@@ -3,8 +3,8 @@
 Each request runs the click command line in this process as a fresh process would run it: in the
 client's directory, environment and umask, with the client's own standard streams (received as
 file descriptors), the program name it would show, and new Sessions (configuration, rule packs and
-the cache are read afresh); only loaded pipelines and the rules parsed from a pack's text are kept
-(pipelines.py, resident.py). Run as
+the cache are read afresh); only loaded pipelines, the rules parsed from a pack's text and the
+compiled regular expressions of rules are kept (pipelines.py, resident.py). Run as
 ``python -m answerlint.daemon.server DIRECTORY IDLE_SECONDS`` by ``answerlint daemon start``.
 """
 
@@ -42,7 +42,9 @@ class Server:
         from answerlint.session import Session
 
         try:
-            Session(pipelines=self.resident.pipelines, parse_pack=self.resident.parse_pack).lint_text("I am a team player. I led the team.", "warm-up.md")  # cwd: /
+            kept = self.resident
+            session = Session(pipelines=kept.pipelines, parse_pack=kept.parse_pack, compiled=kept.compiled)
+            session.lint_text("I am a team player. I led the team.", "warm-up.md")  # config searched from /
         except Exception:  # noqa: BLE001 - a first request will say what is wrong
             traceback.print_exc()
 
