@@ -332,9 +332,10 @@ def main() -> None:
     ap.add_argument("--output", type=Path, default=None,
                     help="training output directory (default training/output; stage 2 "
                     "goes to its continue/ subdirectory)")
-    ap.add_argument("--dest", type=Path, default=DEST,
+    ap.add_argument("--dest", type=Path, default=None,
                     help="where to package the pipeline (default: the bundled model, "
-                    "src/answerlint/models/en_answerlint_ud)")
+                    "src/answerlint/models/en_answerlint_ud; with --fast, "
+                    "training/output/fast/packaged, so an experiment never replaces it)")
     ap.add_argument("--fast", action="store_true",
                     help="the faster configuration measured in docs/model.md: stage 1 only "
                     "with training/config-fast.cfg into training/output/fast (same as "
@@ -354,10 +355,11 @@ def main() -> None:
         args.no_continue = True
         args.config = args.config or TRAINING / "config-fast.cfg"
         args.output = args.output or OUTPUT / "fast"
+        args.dest = args.dest or OUTPUT / "fast" / "packaged"
     config = (args.config or TRAINING / "config.cfg").resolve()
     output = (args.output or OUTPUT).resolve()
     continue_output = output / "continue"
-    dest = args.dest.resolve()
+    dest = (args.dest or DEST).resolve()
     timings: dict = {}
     t0 = time.time()
     if not args.skip_convert:
