@@ -268,13 +268,14 @@ def test_every_bundled_regex_runs_in_linear_time_on_100_kb():
     slow = []
     for rule, rx in _bundled_regexes():
         for small, large in zip(_adversarial(rule, rx, 25_000), _adversarial(rule, rx, 100_000)):
-            started = time.perf_counter()
+            # CPU time, not wall time: a loaded machine stretched a linear 0.13 s to 0.53 s of wall
+            started = time.process_time()
             sum(1 for _ in rx.finditer(small))
-            t_small = time.perf_counter() - started
-            started = time.perf_counter()
+            t_small = time.process_time() - started
+            started = time.process_time()
             sum(1 for _ in rx.finditer(large))
-            t_large = time.perf_counter() - started
-            if t_large > 0.5 or (t_large > 0.1 and t_large > 8 * t_small):  # quadratic: 16 times
+            t_large = time.process_time() - started
+            if t_large > 1.0 or (t_large > 0.1 and t_large > 8 * t_small):  # quadratic: 16 times
                 slow.append((rule.id, rx.pattern, large[:6], round(t_small, 3), round(t_large, 3)))
     assert slow == []
 
