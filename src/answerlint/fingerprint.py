@@ -45,9 +45,9 @@ def code_fingerprint() -> str:
 
 def pipeline_identity(model: str | None) -> str:
     """The pipeline's name and version, read from its meta.json (or its package's metadata)."""
-    from answerlint.nlp import BUNDLED, bundled_path
+    from answerlint.nlp import bundled_path, is_bundled
 
-    if model in (None, "", "bundled", BUNDLED):
+    if is_bundled(model):
         return "bundled:" + _meta_identity(bundled_path())
     path = Path(model).expanduser()
     if path.is_dir():

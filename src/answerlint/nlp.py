@@ -32,6 +32,11 @@ __all__ = [
 BUNDLED = "en_answerlint_ud"
 _BUNDLED_ALIASES = (None, "", "bundled", BUNDLED)
 
+
+def is_bundled(name_or_path) -> bool:
+    """Does this --model / `model` value mean the bundled pipeline?"""
+    return name_or_path in _BUNDLED_ALIASES
+
 # Labels that only one of the two schemes uses.
 _UD_ONLY = frozenset({"obj", "obl", "cop", "nmod:poss", "acl:relcl", "compound:prt",
                       "nsubj:pass", "aux:pass", "flat", "fixed", "obl:tmod",
@@ -79,7 +84,7 @@ def load_pipeline(
     Raises :class:`PipelineError` with a one-line message if it cannot be loaded.
     """
     exclude = tuple(exclude)
-    bundled = name_or_path in _BUNDLED_ALIASES
+    bundled = is_bundled(name_or_path)
     label = BUNDLED if bundled else str(name_or_path)
     try:
         import spacy

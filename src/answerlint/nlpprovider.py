@@ -46,9 +46,9 @@ class NlpProvider:
         bundled pipeline's whole words, so it tokenizes as that pipeline does; once the bundled
         pipeline is loaded, its own (a second English tokenizer costs 0.15-0.35 s to build)."""
         if self._blank is None:
-            from answerlint.nlp import _BUNDLED_ALIASES
+            from answerlint.nlp import is_bundled
 
-            if self._full is not None and self.model in _BUNDLED_ALIASES:
+            if self._full is not None and is_bundled(self.model):
                 self._blank = self._full
             else:
                 self._blank = self.pipelines.blank()
